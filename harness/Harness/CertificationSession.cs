@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ConformanceHarness.Apps;
+using ConformanceHarness.Browsers;
+using ConformanceHarness.Evidence;
+using ConformanceHarness.Profiles;
+using ConformanceHarness.Scenarios;
+using ConformanceHarness.Secrets;
+using FakeBaseSpace;
+using FakeBaseSpace.Tls;
+using Microsoft.Playwright;
+
+namespace ConformanceHarness;
+
+/// <summary>What one certification run is asked to do.</summary>
+public sealed record RunSettings(string ProfilePath, string OutDirectory, string? Browser, string StateDirectory)
+{
+    /// <summary>Where the test CA is kept between runs: CONFORM_STATE_DIR, else ~/.local/state/conform.</summary>
+    public static string DefaultStateDirectory() =>
+        Environment.GetEnvironmentVariable("CONFORM_STATE_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state", "conform");
+}
+
+/// <summary>Where the run's time went, for the summary: the harness's overhead against the app's own time.</summary>
+public sealed class RunTimings
+{
+    private readonly ConcurrentDictionary<string, TimeSpan> _scenarios = new();
+
+    public TimeSpan HarnessStart { get; internal set; }
+    public TimeSpan AppStart { get; internal set; }
+    public TimeSpan? AppTime { get; internal set; }
+    public IReadOnlyDictionary<string, TimeSpan> Scenarios => _scenarios;
+    internal void AddScenario(string name, TimeSpan took) => _scenarios[name] = took;
+}
+
+/// <summary>
+/// One certification run: the fake BaseSpace, the app under test, the browser, and the scenarios whose
+/// evidence the checks judge. Each scenario runs once, on first demand, and is shared by every check.
+/// Disposing stops everything the run started.
+/// </summary>
+public sealed class CertificationSession : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _scenarios = new();
+    private readonly SemaphoreSlim _oneScenarioAtATime = new(1, 1);
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly IProgress<string> _progress;
+
+    private CertificationSession(RunSettings settings, AppProfile profile, IProgress<string> progress)
+    {
+        Settings = settings;
+        Profile = profile;
+        _progress = progress;
+        Store = new EvidenceStore(settings.OutDirectory, () => SecretMasker.For(Fake.State.IssuedSecrets()));
+    }
+
+    public RunSettings Settings { get; }
+    public AppProfile Profile { get; }
+    public RunTimings Timings { get; } = new();
+    public EvidenceStore Store { get; }
+    public FakeBaseSpaceServer Fake { get; private set; } = null!;
+    public RegisteredApp App { get; private set; } = null!;
+    public Uri AppUrl { get; private set; } = null!;
+    public BrowserChoice Browser => _browser.Choice;
+    public BrowserVisitor Visitor { get; private set; } = null!;
+    public AppProcess? AppProcess { get; private set; }
+    private BrowserHost _browser = null!;
+
+    /// <summary>Starts the fake, the app (or attaches to it) and the browser. On failure, stops what it started.</summary>
+    public static async Task<CertificationSession> StartAsync(RunSettings settings, IProgress<string> progress, CancellationToken cancel)
+    {
+        var profile = ProfileLoader.Load(settings.ProfilePath);
+        var session = new CertificationSession(settings, profile, progress);
+        try
+        {
+            await session.StartPartsAsync(cancel);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartPartsAsync(CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        _progress.Report("Starting the fake BaseSpace");
+        var ca = TestCertificateAuthority.LoadOrCreate(Settings.StateDirectory);
+        var fakeCertificate = ca.IssueServerCertificate();
+        Fake = FakeBaseSpaceServer.Start(new FakeServerOptions { Certificate = fakeCertificate });
+        _owned.Add(new DisposeAction(() => Fake.Dispose()));
+
+        var start = Profile.App.Start;
+        var port = Profile.App.Url?.Port ?? AppProcess.FreeLoopbackPort();
+        AppUrl = Profile.App.Url ?? new Uri($"https://127.0.0.1:{port}");
+        App = Fake.State.RegisterApp(Profile.App.Name, "App developer", Profile.App.Version,
+            AppUrl.GetLeftPart(UriPartial.Authority), new Uri(AppUrl, Profile.App.LaunchPath).ToString());
+
+        var appCertificate = ca.IssueServerCertificate();
+        var tlsFolder = Path.Combine(Store.OutDirectory, "tls");
+        Directory.CreateDirectory(tlsFolder);
+        var environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
+            AppUrl.GetLeftPart(UriPartial.Authority), Path.Combine(tlsFolder, "app.crt.pem"), Path.Combine(tlsFolder, "app.key.pem"));
+        TestCertificateAuthority.WritePem(appCertificate, environment.TlsCertFile, environment.TlsKeyFile);
+
+        _progress.Report("Starting the browser");
+        _browser = await BrowserHost.LaunchAsync(Settings.Browser, [fakeCertificate, appCertificate]);
+        _owned.Add(_browser);
+        Visitor = new BrowserVisitor(_browser, Store, Fake.State.IssuedSecrets);
+        Timings.HarnessStart = clock.Elapsed;
+
+        if (start is not null)
+        {
+            clock.Restart();
+            _progress.Report($"Starting the app: {start.Command}");
+            AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(Store.OutDirectory, "app", "app.raw.log"));
+            _owned.Add(new DisposeAction(StopApp));
+            await AppProcess.WaitUntilReadyAsync(new Uri(AppUrl, start.ReadyPath), TimeSpan.FromSeconds(start.ReadySeconds), cancel);
+            Timings.AppStart = clock.Elapsed;
+        }
+        _progress.Report($"App ready at {AppUrl}");
+    }
+
+    /// <summary>The cookie that signs <paramref name="tenant"/>'s browser in to the fake BaseSpace web site.</summary>
+    public Cookie WebSessionCookie(Tenant tenant) => new()
+    {
+        Name = WebSession.CookieName,
+        Value = Fake.State.CreateWebSession(tenant.User.Id),
+        Url = Fake.WebUrl,
+        HttpOnly = true,
+        Secure = true,
+    };
+
+    public Tenant UserA => Fake.State.Tenants[0];
+    public Tenant UserB => Fake.State.Tenants[1];
+
+    /// <summary>The launch of the app by user A, run once per session.</summary>
+    public Task<LaunchEvidence> LaunchAsync() =>
+        ScenarioAsync("launch-user-a", () => LaunchScenario.RunAsync(this, UserA, "launch-user-a"));
+
+    /// <summary>User A opening the app's address without a launch, run once per session.</summary>
+    public Task<DirectVisitEvidence> DirectVisitAsync() =>
+        ScenarioAsync("direct-visit-user-a", () => DirectVisitScenario.RunAsync(this, UserA, "direct-visit-user-a"));
+
+    private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
+    {
+        var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>
+        {
+            // Scenarios share the app and the fake: one at a time keeps their evidence apart.
+            await _oneScenarioAtATime.WaitAsync();
+            try
+            {
+                _progress.Report($"Scenario {name}");
+                var clock = Stopwatch.StartNew();
+                var result = await run();
+                Timings.AddScenario(name, clock.Elapsed);
+                if (result is LaunchEvidence launch && launch.AppTime is { } appTime) Timings.AppTime ??= appTime;
+                return result;
+            }
+            finally
+            {
+                _oneScenarioAtATime.Release();
+            }
+        }));
+        return (T)await lazy.Value;
+    }
+
+    private void StopApp()
+    {
+        if (AppProcess is null) return;
+        AppProcess.Dispose();
+        // The report gets the app's output with every secret masked; the raw log is removed.
+        var raw = AppProcess.LogPath;
+        if (File.Exists(raw))
+        {
+            Store.WriteText("app/app.log", File.ReadAllText(raw));
+            File.Delete(raw);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                await _owned[i].DisposeAsync();
+            }
+            catch (Exception e)
+            {
+                _progress.Report($"while stopping: {e.Message}");
+            }
+        }
+        _owned.Clear();
+    }
+
+    private sealed class DisposeAction(Action action) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            action();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

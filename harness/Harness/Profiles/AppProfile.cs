@@ -1,0 +1,20 @@
+namespace ConformanceHarness.Profiles;
+
+/// <summary>What the harness knows of the app under test: the profile contract of ARCHITECTURE.md.</summary>
+public sealed record AppProfile(string SourceFile, AppSection App, TimeoutSection Timeouts)
+{
+    /// <summary>The folder relative paths in the profile resolve from.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourceFile))!;
+}
+
+public sealed record AppSection(string Name, string Version, Uri? Url, string LaunchPath, StartSection? Start);
+
+/// <summary>How to start the app; absent when the app is already running at <see cref="AppSection.Url"/>.</summary>
+public sealed record StartSection(
+    string Command,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment,
+    string ReadyPath,
+    int ReadySeconds);
+
+public sealed record TimeoutSection(int CompleteSeconds);

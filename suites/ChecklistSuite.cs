@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Reflection;
+using ConformanceHarness.Verdicts;
+using NUnit.Framework;
+
+namespace ConformanceHarness.Suites;
+
+/// <summary>
+/// Base of every suite: a check judges evidence and ends in <see cref="Pass"/> or <see cref="Fail"/>, which
+/// record its verdict (for the report) and set the NUnit outcome (for IDEs and CI). A check that throws
+/// instead is recorded as an error: the harness could not judge it.
+/// </summary>
+public abstract class ChecklistSuite
+{
+    private Stopwatch _clock = new();
+    private bool _recorded;
+
+    protected static CertificationSession Session => CertificationRun.Session;
+
+    [SetUp]
+    public void StartClock()
+    {
+        _clock = Stopwatch.StartNew();
+        _recorded = false;
+    }
+
+    [TearDown]
+    public void RecordErrors()
+    {
+        if (_recorded) return;
+        var result = TestContext.CurrentContext.Result;
+        Record(VerdictStatus.Error, $"The harness could not judge this check: {result.Message}", null, []);
+    }
+
+    protected void Pass(string message, IEnumerable<string> evidence) =>
+        Record(VerdictStatus.Pass, message, null, evidence);
+
+    protected void Fail(string message, string hint, IEnumerable<string> evidence)
+    {
+        Record(VerdictStatus.Fail, message, hint, evidence);
+        Assert.Fail($"{message}\nFix: {hint}");
+    }
+
+    protected void PassIf(bool passed, string pass, string fail, string hint, IEnumerable<string> evidence)
+    {
+        if (passed) Pass(pass, evidence);
+        else Fail(fail, hint, evidence);
+    }
+
+    private void Record(VerdictStatus status, string message, string? hint, IEnumerable<string> evidence)
+    {
+        _recorded = true;
+        var check = CurrentCheck();
+        CertificationRun.Book.Record(new CheckVerdict(check.Id, check.Title, check.Item, status, message, hint,
+            evidence.Distinct().ToList(), _clock.Elapsed));
+    }
+
+    private CheckAttribute CurrentCheck()
+    {
+        var name = TestContext.CurrentContext.Test.MethodName
+            ?? throw new InvalidOperationException("a check must be a test method");
+        return GetType().GetMethod(name)?.GetCustomAttribute<CheckAttribute>()
+            ?? throw new InvalidOperationException($"{GetType().Name}.{name} lacks [Check(id, title)]");
+    }
+}

@@ -1,0 +1,80 @@
+using NUnit.Framework;
+
+namespace ConformanceHarness.Tests;
+
+/// <summary>
+/// Every check is proven able to fail: each flaw of the reference app makes exactly its checks fail, and
+/// nothing else; the clean app passes everything. Each case is one real `conform certify` run (fake,
+/// app process, Chromium).
+/// </summary>
+[TestFixture, Parallelizable(ParallelScope.Children)]
+public sealed class FlawMatrixTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>A flaw and the checks it must fail. A stall (never-completes) is both a stall and no Complete.</summary>
+    public static readonly object[] Flaws =
+    [
+        new object[] { "token-in-url", new[] { "8C.token-not-in-urls" } },
+        new object[] { "token-in-page", new[] { "8C.token-not-in-page" } },
+        new object[] { "token-in-storage", new[] { "8C.token-not-in-storage" } },
+        new object[] { "token-in-cookie", new[] { "8C.token-not-in-readable-cookie" } },
+        new object[] { "token-in-console", new[] { "8C.token-not-in-console" } },
+        new object[] { "login-wall", new[] { "9B.no-login-after-launch" } },
+        new object[] { "skip-user-lookup", new[] { "9B.user-from-basespace" } },
+        new object[] { "direct-visit-login-page", new[] { "9B.direct-visit-uses-basespace-sign-in" } },
+        new object[] { "never-completes", new[] { "2B.no-stall", "3B.session-complete" } },
+        new object[] { "aborts-when-done", new[] { "3B.session-complete" } },
+        new object[] { "no-status-summary", new[] { "3A.status-summary" } },
+    ];
+
+    [Test]
+    public void EveryCheckHasAFlawThatFailsIt()
+    {
+        var checks = typeof(Suites.CertificationRun).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Select(m => m.GetCustomAttributes(typeof(Suites.CheckAttribute), false).OfType<Suites.CheckAttribute>().FirstOrDefault()?.Id)
+            .OfType<string>();
+        var proven = Flaws.Cast<object[]>().SelectMany(f => (string[])f[1]);
+        Assert.That(proven.Distinct(), Is.EquivalentTo(checks), "each check needs a flaw in samples/ReferenceApp and a case above");
+    }
+
+    [TestCaseSource(nameof(Flaws))]
+    public async Task FlawFailsExactlyItsChecks(string flaw, string[] expectedFailures)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "conform-flaw-" + flaw + "-" + Guid.NewGuid().ToString("N")[..8]);
+        // A short completeSeconds keeps the stall case quick; the other flaws complete in about a second.
+        var profile = ReferenceAppProfiles.Write(folder, completeSeconds: flaw == "never-completes" ? 8 : 30, flaw);
+        var outDir = Path.Combine(folder, "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--profile", profile, "--out", outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.Not.Null, result.Output);
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
+            Assert.That(result.ChecksWith("fail"), Is.EquivalentTo(expectedFailures), result.Output);
+            Assert.That(result.ChecksWith("error"), Is.Empty, result.Output);
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task CleanReferenceAppPassesEveryCheck()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "conform-clean-" + Guid.NewGuid().ToString("N")[..8]);
+        var outDir = Path.Combine(folder, "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--out", outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+            Assert.That(result.CheckStatuses, Is.Not.Empty, result.Output);
+            Assert.That(result.CheckStatuses.Values, Is.All.EqualTo("pass"), result.Output);
+            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B" })
+                Assert.That(result.ItemStatuses.GetValueOrDefault(item), Is.EqualTo("pass"), $"item {item}\n{result.Output}");
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+}
