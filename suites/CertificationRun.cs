@@ -33,6 +33,9 @@ public sealed class CertificationRun
     public static CertificationSession Session =>
         _session ?? throw new InvalidOperationException($"the harness could not start: {_startError}");
 
+    /// <summary>Masks the fake's secrets in text bound for a report (nothing to mask before the fake started).</summary>
+    public static string Mask(string text) => _session?.Mask(text) ?? text;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {

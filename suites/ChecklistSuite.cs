@@ -37,8 +37,8 @@ public abstract class ChecklistSuite
 
     protected void Fail(string message, string hint, IEnumerable<string> evidence)
     {
-        Record(VerdictStatus.Fail, message, hint, evidence);
-        Assert.Fail($"{message}\nFix: {hint}");
+        var verdict = Record(VerdictStatus.Fail, message, hint, evidence);
+        Assert.Fail($"{verdict.Message}\nFix: {verdict.Hint}");
     }
 
     protected void PassIf(bool passed, string pass, string fail, string hint, IEnumerable<string> evidence)
@@ -47,12 +47,15 @@ public abstract class ChecklistSuite
         else Fail(fail, hint, evidence);
     }
 
-    private void Record(VerdictStatus status, string message, string? hint, IEnumerable<string> evidence)
+    /// <summary>Records the verdict with every secret masked: messages quote URLs and pages, which may hold the token.</summary>
+    private CheckVerdict Record(VerdictStatus status, string message, string? hint, IEnumerable<string> evidence)
     {
         _recorded = true;
         var check = CurrentCheck();
-        CertificationRun.Book.Record(new CheckVerdict(check.Id, check.Title, check.Item, status, message, hint,
-            evidence.Distinct().ToList(), _clock.Elapsed));
+        var verdict = new CheckVerdict(check.Id, check.Title, check.Item, status, CertificationRun.Mask(message),
+            hint is null ? null : CertificationRun.Mask(hint), evidence.Distinct().ToList(), _clock.Elapsed);
+        CertificationRun.Book.Record(verdict);
+        return verdict;
     }
 
     private CheckAttribute CurrentCheck()

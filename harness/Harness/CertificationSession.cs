@@ -123,6 +123,9 @@ public sealed class CertificationSession : IAsyncDisposable
         _progress.Report($"App ready at {AppUrl}");
     }
 
+    /// <summary>Masks every secret the fake has issued so far: for anything a person or a report will read.</summary>
+    public string Mask(string text) => SecretMasker.For(Fake.State.IssuedSecrets()).Mask(text);
+
     /// <summary>The cookie that signs <paramref name="tenant"/>'s browser in to the fake BaseSpace web site.</summary>
     public Cookie WebSessionCookie(Tenant tenant) => new()
     {

@@ -55,9 +55,17 @@ public sealed class FlawMatrixTests
             Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
             Assert.That(result.ChecksWith("fail"), Is.EquivalentTo(expectedFailures), result.Output);
             Assert.That(result.ChecksWith("error"), Is.Empty, result.Output);
+            Assert.That(UnmaskedTokens(outDir), Is.Empty, "a token reached the report or its evidence unmasked");
         });
         Directory.Delete(folder, recursive: true);
     }
+
+    /// <summary>Files of the report holding "access_token=" followed by something other than a mask.</summary>
+    private static IEnumerable<string> UnmaskedTokens(string outDir) =>
+        Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".json" or ".md" or ".log" or ".txt")
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), "access_token=(?!\\[masked)[A-Za-z0-9_-]{16}"))
+            .Select(f => Path.GetRelativePath(outDir, f));
 
     [Test]
     public async Task CleanReferenceAppPassesEveryCheck()
