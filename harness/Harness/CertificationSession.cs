@@ -8,6 +8,7 @@ using ConformanceHarness.Scenarios;
 using ConformanceHarness.Secrets;
 using FakeBaseSpace;
 using FakeBaseSpace.Tls;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Playwright;
 
 namespace ConformanceHarness;
@@ -89,33 +90,51 @@ public sealed class CertificationSession : IAsyncDisposable
         _progress.Report("Starting the fake BaseSpace");
         var ca = TestCertificateAuthority.LoadOrCreate(Settings.StateDirectory);
         var fakeCertificate = ca.IssueServerCertificate();
-        Fake = FakeBaseSpaceServer.Start(new FakeServerOptions { Certificate = fakeCertificate });
+        var fixedFake = Profile.Fake;
+        Fake = FakeBaseSpaceServer.Start(new FakeServerOptions
+        {
+            Certificate = fakeCertificate, ApiPort = fixedFake.ApiPort, WebPort = fixedFake.WebPort,
+        });
         _owned.Add(new DisposeAction(() => Fake.Dispose()));
 
         var start = Profile.App.Start;
         var port = Profile.App.Url?.Port ?? AppProcess.FreeLoopbackPort();
         AppUrl = Profile.App.Url ?? new Uri($"https://127.0.0.1:{port}");
-        App = Fake.State.RegisterApp(Profile.App.Name, "App developer", Profile.App.Version,
-            AppUrl.GetLeftPart(UriPartial.Authority), new Uri(AppUrl, Profile.App.LaunchPath).ToString());
+        var appOrigin = AppUrl.GetLeftPart(UriPartial.Authority);
+        App = Fake.State.RegisterApp(Profile.App.Name, "App developer", Profile.App.Version, appOrigin,
+            new Uri(AppUrl, Profile.App.LaunchPath).ToString(), fixedFake.ClientId, fixedFake.ClientSecret);
 
-        var appCertificate = ca.IssueServerCertificate();
-        var tlsFolder = Path.Combine(Store.OutDirectory, "tls");
-        Directory.CreateDirectory(tlsFolder);
-        var environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
-            AppUrl.GetLeftPart(UriPartial.Authority), Path.Combine(tlsFolder, "app.crt.pem"), Path.Combine(tlsFolder, "app.key.pem"));
-        TestCertificateAuthority.WritePem(appCertificate, environment.TlsCertFile, environment.TlsKeyFile);
+        // The browser trusts the fake's certificate and the app's, when the harness's CA issued it: nothing else.
+        var trusted = new List<X509Certificate2> { fakeCertificate };
+        AppEnvironment? environment = null;
+        // The app's private key and raw log: kept out of the report folder, removed when the run ends.
+        string? privateFolder = null;
+        if (start is not null)
+        {
+            var appCertificate = ca.IssueServerCertificate();
+            trusted.Add(appCertificate);
+            var folder = privateFolder = Directory.CreateTempSubdirectory("conform-app-").FullName;
+            _owned.Add(new DisposeAction(() => Directory.Delete(folder, recursive: true)));
+            environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
+                appOrigin, Path.Combine(folder, "app.crt.pem"), Path.Combine(folder, "app.key.pem"));
+            TestCertificateAuthority.WritePem(appCertificate, environment.TlsCertFile, environment.TlsKeyFile);
+        }
+        else if (await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served))
+        {
+            trusted.Add(served);
+        }
 
         _progress.Report("Starting the browser");
-        _browser = await BrowserHost.LaunchAsync(Settings.Browser, [fakeCertificate, appCertificate]);
+        _browser = await BrowserHost.LaunchAsync(Settings.Browser, trusted);
         _owned.Add(_browser);
         Visitor = new BrowserVisitor(_browser, Store, Fake.State.IssuedSecrets);
         Timings.HarnessStart = clock.Elapsed;
 
-        if (start is not null)
+        if (start is not null && environment is not null && privateFolder is not null)
         {
             clock.Restart();
             _progress.Report($"Starting the app: {start.Command}");
-            AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(Store.OutDirectory, "app", "app.raw.log"));
+            AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(privateFolder, "app.raw.log"));
             _owned.Add(new DisposeAction(StopApp));
             await AppProcess.WaitUntilReadyAsync(new Uri(AppUrl, start.ReadyPath), TimeSpan.FromSeconds(start.ReadySeconds), cancel);
             Timings.AppStart = clock.Elapsed;
@@ -174,13 +193,9 @@ public sealed class CertificationSession : IAsyncDisposable
     {
         if (AppProcess is null) return;
         AppProcess.Dispose();
-        // The report gets the app's output with every secret masked; the raw log is removed.
+        // The report gets the app's output with every secret masked; the raw log goes with the TLS folder.
         var raw = AppProcess.LogPath;
-        if (File.Exists(raw))
-        {
-            Store.WriteText("app/app.log", File.ReadAllText(raw));
-            File.Delete(raw);
-        }
+        if (File.Exists(raw)) Store.WriteText("app/app.log", File.ReadAllText(raw));
     }
 
     public async ValueTask DisposeAsync()

@@ -62,6 +62,8 @@ public sealed class ProfileTests
     [TestCase("app:\n  name: A\n  url: not a url\n", "app.url", ":3:")]
     [TestCase("app:\n  name: A\n  start:\n    workdir: .\n", "app.start.command", ":4:")]
     [TestCase("app:\n  name: [1, 2]\n  url: https://127.0.0.1:1\n", "app.name", ":2:")]
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\nfake:\n  apiPort: 70000\n", "fake.apiPort", ":5:")]
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\nfake:\n  clientId: my app\n", "fake.clientId", ":5:")]
     public void RefusesBadProfileNamingKeyAndLine(string yaml, string key, string line)
     {
         var path = Write("bad.yaml", yaml);

@@ -1,7 +1,7 @@
 namespace ConformanceHarness.Profiles;
 
 /// <summary>What the harness knows of the app under test: the profile contract of ARCHITECTURE.md.</summary>
-public sealed record AppProfile(string SourceFile, AppSection App, TimeoutSection Timeouts)
+public sealed record AppProfile(string SourceFile, AppSection App, TimeoutSection Timeouts, FakeSection Fake)
 {
     /// <summary>The folder relative paths in the profile resolve from.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourceFile))!;
@@ -18,3 +18,12 @@ public sealed record StartSection(
     int ReadySeconds);
 
 public sealed record TimeoutSection(int CompleteSeconds);
+
+/// <summary>
+/// Fixed coordinates for the fake BaseSpace, for an app that is already running and was configured with
+/// them (see `conform fake`). Zero ports and absent credentials: chosen fresh for each run.
+/// </summary>
+public sealed record FakeSection(int ApiPort, int WebPort, string? ClientId, string? ClientSecret)
+{
+    public static readonly FakeSection Fresh = new(0, 0, null, null);
+}

@@ -33,13 +33,14 @@ public static class ProfileLoader
 
     private static AppProfile Read(Node root)
     {
-        var top = root.Mapping("app", "timeouts");
+        var top = root.Mapping("app", "timeouts", "fake");
         var app = top.Required("app").Mapping("name", "version", "url", "launchPath", "start");
         var start = app.Optional("start")?.Mapping("command", "workdir", "env", "readyPath", "readySeconds");
         var url = app.Optional("url")?.AbsoluteHttpsOrHttpUrl();
         if (url is null && start is null)
             throw root.Error("app.url", "is required when app.start is not given (the harness must know where the running app is)");
         var timeouts = top.Optional("timeouts")?.Mapping("completeSeconds");
+        var fake = top.Optional("fake")?.Mapping("apiPort", "webPort", "clientId", "clientSecret");
 
         return new AppProfile(
             root.File,
@@ -54,7 +55,12 @@ public static class ProfileLoader
                     start.Optional("env")?.StringMap() ?? new Dictionary<string, string>(),
                     start.Optional("readyPath")?.Path() ?? "/",
                     start.Optional("readySeconds")?.PositiveInt() ?? 60)),
-            new TimeoutSection(timeouts?.Optional("completeSeconds")?.PositiveInt() ?? 120));
+            new TimeoutSection(timeouts?.Optional("completeSeconds")?.PositiveInt() ?? 120),
+            fake is null ? FakeSection.Fresh : new FakeSection(
+                fake.Optional("apiPort")?.Port() ?? 0,
+                fake.Optional("webPort")?.Port() ?? 0,
+                fake.Optional("clientId")?.UrlSafe(),
+                fake.Optional("clientSecret")?.UrlSafe()));
     }
 
     /// <summary>A YAML node with the dotted key that led to it, for error messages.</summary>
@@ -94,10 +100,23 @@ public static class ProfileLoader
             return text;
         }
 
-        public int PositiveInt()
+        public int PositiveInt() => WholeNumber(1, int.MaxValue, "a positive whole number of seconds");
+
+        public int Port() => WholeNumber(1, 65535, "a TCP port (1-65535)");
+
+        /// <summary>Client ids and secrets go into URLs (one SDK puts them in user:password@host): letters, digits, - and _.</summary>
+        public string UrlSafe()
         {
-            if (value is not YamlScalarNode { Value: { } text } || !int.TryParse(text, out var number) || number <= 0)
-                throw Error($"must be a positive whole number of seconds, not '{(value as YamlScalarNode)?.Value}'");
+            var text = String();
+            if (!text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                throw Error("may hold only letters, digits, '-' and '_'");
+            return text;
+        }
+
+        private int WholeNumber(int min, int max, string what)
+        {
+            if (value is not YamlScalarNode { Value: { } text } || !int.TryParse(text, out var number) || number < min || number > max)
+                throw Error($"must be {what}, not '{(value as YamlScalarNode)?.Value}'");
             return number;
         }
 

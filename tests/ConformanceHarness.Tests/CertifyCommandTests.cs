@@ -1,0 +1,69 @@
+using System.Net.Sockets;
+using NUnit.Framework;
+
+namespace ConformanceHarness.Tests;
+
+/// <summary>The `conform certify` command line: narrowing, refusing bad input, failing to judge, cleaning up.</summary>
+[TestFixture, Parallelizable(ParallelScope.Children)]
+public sealed class CertifyCommandTests
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
+
+    private static string TempFolder(string name) =>
+        Path.Combine(Path.GetTempPath(), $"conform-{name}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    [Test]
+    public async Task OnlyJudgesTheNamedItemsAndStopsTheApp()
+    {
+        var outDir = Path.Combine(TempFolder("only"), "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--only", "8C", "--out", outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+            Assert.That(result.ItemStatuses.Keys, Is.EquivalentTo(new[] { "8C" }), result.Output);
+            Assert.That(result.CheckStatuses.Keys, Has.All.StartWith("8C."));
+        });
+        var appUrl = new Uri(result.Verdict!.RootElement.GetProperty("app").GetProperty("url").GetString()!);
+        using var client = new TcpClient();
+        Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
+            "the app the harness started is still listening after the run");
+    }
+
+    [Test]
+    public async Task UnknownOnlyIdExitsTwo()
+    {
+        var result = await ConformProcess.RunAsync(TimeSpan.FromMinutes(1), null, "certify", "--only", "8C,12Z");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
+            Assert.That(result.Output, Does.Contain("12Z"));
+        });
+    }
+
+    [Test]
+    public async Task AppThatCannotStartIsReportedAsCouldNotJudge()
+    {
+        var folder = TempFolder("nostart");
+        Directory.CreateDirectory(folder);
+        var profile = Path.Combine(folder, "app.yaml");
+        File.WriteAllText(profile, """
+            app:
+              name: Broken App
+              start:
+                command: sh -c 'echo missing configuration file >&2; exit 3'
+                readySeconds: 20
+            """);
+        var outDir = Path.Combine(folder, "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--profile", profile, "--out", outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
+            Assert.That(result.Verdict?.RootElement.GetProperty("status").GetString(), Is.EqualTo("error"), result.Output);
+            Assert.That(result.Verdict?.RootElement.GetProperty("error").GetString(), Does.Contain("exited with code 3").And.Contain("missing configuration file"));
+        });
+    }
+}
