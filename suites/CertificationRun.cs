@@ -26,12 +26,20 @@ public sealed class CertificationRun
     private static string? _startError;
     private static DateTimeOffset _started;
     private static RunSettings? _settings;
+    private static volatile bool _interrupted;
 
     public static VerdictBook Book { get; } = new();
 
     /// <summary>The running session; a check reaching it after a failed start reports the start's error.</summary>
     public static CertificationSession Session =>
         _session ?? throw new InvalidOperationException($"the harness could not start: {_startError}");
+
+    /// <summary>Ctrl-C: the running scenario stops waiting; the remaining checks are not run; the report says so.</summary>
+    public static void Interrupt()
+    {
+        _interrupted = true;
+        _session?.Interrupt();
+    }
 
     /// <summary>Masks the fake's secrets in text bound for a report (nothing to mask before the fake started).</summary>
     public static string Mask(string text) => _session?.Mask(text) ?? text;
@@ -72,7 +80,7 @@ public sealed class CertificationRun
             _started,
             DateTimeOffset.UtcNow,
             Book.ByItem(includeManualItems: string.IsNullOrEmpty(TestContext.Parameters.Get(Parameters.Only))),
-            _startError,
+            _startError ?? (_interrupted ? "interrupted (Ctrl-C) before every check was judged" : null),
             _session?.Timings,
             _session is null ? null : $"{_session.Browser.ExecutablePath} ({_session.Browser.Source})");
         VerdictJsonWriter.Write(report, _settings.OutDirectory);

@@ -106,11 +106,15 @@ public sealed class CertifyCommand : Command<CertifyCommand.Settings>
 
     private static IDisposable StopOnCtrlC(SuiteRunner runner, IAnsiConsole console)
     {
+        var stopping = false;
         ConsoleCancelEventHandler handler = (_, e) =>
         {
-            // First Ctrl-C: finish the running check, then tear down (app and browser stopped) and report.
+            // First Ctrl-C: cut the run short, stop the app and the browser, and still write the report.
+            // A second one ends the process at once (the app's process tree is still killed on exit).
+            if (stopping) return;
+            stopping = true;
             e.Cancel = true;
-            console.MarkupLine("[yellow]Stopping: finishing the current check, then stopping the app and the browser…[/]");
+            console.MarkupLine("[yellow]Interrupted: stopping the app and the browser, then writing the report… (Ctrl-C again to quit at once)[/]");
             runner.Stop();
         };
         Console.CancelKeyPress += handler;

@@ -37,8 +37,12 @@ public sealed class SuiteRunner
     public void Run(ITestListener listener, IReadOnlyCollection<string> only) =>
         _runner.Run(listener, Filter(only));
 
-    /// <summary>Stops after the running check; teardown still runs, so the app and browser are stopped.</summary>
-    public void Stop() => _runner.StopRun(force: false);
+    /// <summary>Stops at once (the running check is cut short); teardown still runs, so the app and browser are stopped.</summary>
+    public void Stop()
+    {
+        CertificationRun.Interrupt();
+        _runner.StopRun(force: false);
+    }
 
     /// <summary>An item id selects its category; a check id selects that check.</summary>
     private static ITestFilter Filter(IReadOnlyCollection<string> only)

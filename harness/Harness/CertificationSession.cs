@@ -46,6 +46,7 @@ public sealed class CertificationSession : IAsyncDisposable
     private readonly SemaphoreSlim _oneScenarioAtATime = new(1, 1);
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly IProgress<string> _progress;
+    private readonly CancellationTokenSource _stopping = new();
 
     private CertificationSession(RunSettings settings, AppProfile profile, IProgress<string> progress)
     {
@@ -56,6 +57,9 @@ public sealed class CertificationSession : IAsyncDisposable
     }
 
     public RunSettings Settings { get; }
+
+    /// <summary>Cancelled when the user interrupts the run: scenarios stop waiting at once.</summary>
+    public CancellationToken Stopping => _stopping.Token;
     public AppProfile Profile { get; }
     public RunTimings Timings { get; } = new();
     public EvidenceStore Store { get; }
@@ -171,7 +175,7 @@ public sealed class CertificationSession : IAsyncDisposable
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>
         {
             // Scenarios share the app and the fake: one at a time keeps their evidence apart.
-            await _oneScenarioAtATime.WaitAsync();
+            await _oneScenarioAtATime.WaitAsync(Stopping);
             try
             {
                 _progress.Report($"Scenario {name}");
@@ -197,6 +201,9 @@ public sealed class CertificationSession : IAsyncDisposable
         var raw = AppProcess.LogPath;
         if (File.Exists(raw)) Store.WriteText("app/app.log", File.ReadAllText(raw));
     }
+
+    /// <summary>The user interrupted the run (Ctrl-C): stop waiting; disposing still stops everything.</summary>
+    public void Interrupt() => _stopping.Cancel();
 
     public async ValueTask DisposeAsync()
     {

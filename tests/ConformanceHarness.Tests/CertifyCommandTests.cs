@@ -66,4 +66,29 @@ public sealed class CertifyCommandTests
             Assert.That(result.Verdict?.RootElement.GetProperty("error").GetString(), Does.Contain("exited with code 3").And.Contain("missing configuration file"));
         });
     }
+
+    [Test]
+    public async Task CtrlCStopsTheAppAndStillWritesTheReport()
+    {
+        var folder = TempFolder("interrupt");
+        // An app that never completes keeps the launch scenario waiting: the moment to interrupt.
+        var profile = ReferenceAppProfiles.Write(folder, completeSeconds: 120, "never-completes");
+        var outDir = Path.Combine(folder, "out");
+        using var run = ConformProcess.Start("certify", "--profile", profile, "--out", outDir);
+        await run.WaitForOutputAsync("Scenario launch-user-a", RunTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        run.Interrupt();
+        var result = await run.FinishAsync(TimeSpan.FromSeconds(60), outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
+            Assert.That(result.Verdict?.RootElement.GetProperty("error").GetString(), Does.Contain("interrupted"), result.Output);
+        });
+        var appUrl = new Uri(result.Verdict!.RootElement.GetProperty("app").GetProperty("url").GetString()!);
+        using var client = new TcpClient();
+        Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
+            "the app is still listening after Ctrl-C");
+    }
 }

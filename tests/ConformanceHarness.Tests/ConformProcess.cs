@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 
 namespace ConformanceHarness.Tests;
@@ -37,26 +38,82 @@ public static class ConformProcess
 
     public static async Task<ConformResult> RunAsync(TimeSpan timeout, string? outDirectory, params string[] args)
     {
+        using var run = Start(args);
+        return await run.FinishAsync(timeout, outDirectory);
+    }
+
+    public static RunningConform Start(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
         info.ArgumentList.Add(ConformDll());
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        return new RunningConform(Process.Start(info)!, string.Join(' ', args));
+    }
+}
+
+/// <summary>A `conform` process still running: its output so far, and ways to end it.</summary>
+public sealed class RunningConform : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _command;
+    private readonly StringBuilder _output = new();
+
+    internal RunningConform(Process process, string command)
+    {
+        _process = process;
+        _command = command;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+                throw new TimeoutException($"conform {_command} never printed '{text}':\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    public async Task<ConformResult> FinishAsync(TimeSpan timeout, string? outDirectory)
+    {
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            await _process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"conform {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
+            throw new TimeoutException($"conform {_command} did not finish within {timeout.TotalSeconds:0} s:\n{Output}");
         }
-        var output = await stdout + await stderr;
+        _process.WaitForExit(); // drains the output readers
         var verdictPath = outDirectory is null ? null : Path.Combine(outDirectory, "verdict.json");
         var verdict = verdictPath is not null && File.Exists(verdictPath) ? JsonDocument.Parse(File.ReadAllText(verdictPath)) : null;
-        return new ConformResult(process.ExitCode, output, verdict);
+        return new ConformResult(_process.ExitCode, Output, verdict);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
     }
 }

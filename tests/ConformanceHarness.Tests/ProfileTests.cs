@@ -71,15 +71,17 @@ public sealed class ProfileTests
         Assert.That(error.Message, Does.Contain($"'{key}'").And.Contain(path + line));
     }
 
-    [Test]
-    public async Task CertifyExitsTwoOnABadProfile()
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\n  colour: red\n", "app.colour")]
+    [TestCase("app:\n  name: A\n", "app.url")]
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\ntimeouts:\n  completeSeconds: [1]\n", "timeouts.completeSeconds")]
+    public async Task CertifyExitsTwoOnABadProfileNamingTheKey(string yaml, string key)
     {
-        var path = Write("bad.yaml", "app:\n  name: A\n  url: https://127.0.0.1:1\n  colour: red\n");
+        var path = Write("bad.yaml", yaml);
         var result = await ConformProcess.RunAsync(TimeSpan.FromMinutes(1), null, "certify", "--profile", path);
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
-            Assert.That(result.Output, Does.Contain("app.colour"));
+            Assert.That(result.Output, Does.Contain($"'{key}'"));
         });
     }
 }

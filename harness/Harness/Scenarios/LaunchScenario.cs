@@ -43,7 +43,7 @@ public static class LaunchScenario
         var finalReached = false;
 
         var visit = await session.Visitor.VisitAsync(name, session.WebSessionCookie(tenant), launch.WebLaunchUrl, async _ =>
-            finalReached = await WaitForFinalStatusAsync(state, launch.AppSessionId, completeWithin - clock.Elapsed));
+            finalReached = await WaitForFinalStatusAsync(state, launch.AppSessionId, completeWithin - clock.Elapsed, session.Stopping));
 
         var snapshot = state.GetAppSession(launch.AppSessionId);
         var finalChange = snapshot.History.LastOrDefault(h => FinalStatuses.Contains(h.Status));
@@ -56,14 +56,14 @@ public static class LaunchScenario
             session.Store.WriteJson($"{name}/appsession.json", snapshot));
     }
 
-    private static async Task<bool> WaitForFinalStatusAsync(BaseSpaceState state, string appSessionId, TimeSpan timeout)
+    private static async Task<bool> WaitForFinalStatusAsync(BaseSpaceState state, string appSessionId, TimeSpan timeout, CancellationToken stopping)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             if (FinalStatuses.Contains(state.GetAppSession(appSessionId).Status)) return true;
             if (deadline.Elapsed >= timeout) return false;
-            await Task.Delay(100);
+            await Task.Delay(100, stopping);
         }
     }
 }
