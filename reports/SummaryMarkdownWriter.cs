@@ -61,7 +61,7 @@ public static class SummaryMarkdownWriter
         if (timings is not null)
         {
             md.AppendLine($"| harness start (CA, fake BaseSpace, browser) | {Seconds(timings.HarnessStart)} |");
-            md.AppendLine($"| app start (until ready) | {Seconds(timings.AppStart)} |");
+            md.AppendLine($"| app start, until ready (overlaps the browser start) | {Seconds(timings.AppStart)} |");
             foreach (var (name, took) in timings.Scenarios.OrderBy(s => s.Key, StringComparer.Ordinal))
                 md.AppendLine($"| scenario {name} | {Seconds(took)} |");
             md.AppendLine($"| judging | {Seconds(report.Judging)} |");

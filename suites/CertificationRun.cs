@@ -1,3 +1,4 @@
+using ConformanceHarness.Evidence;
 using ConformanceHarness.Reports;
 using ConformanceHarness.Verdicts;
 using NUnit.Framework;
@@ -51,11 +52,13 @@ public sealed class CertificationRun
         var parameters = TestContext.Parameters;
         try
         {
-            _settings = new RunSettings(
+            var settings = new RunSettings(
                 RepositoryLayout.ResolveProfile(parameters.Get(Parameters.Profile)),
                 RepositoryLayout.ResolveOut(parameters.Get(Parameters.Out)),
                 parameters.Get(Parameters.Browser),
                 RunSettings.DefaultStateDirectory());
+            ReportFolder.Claim(settings.OutDirectory);
+            _settings = settings; // from here on, the report is written even if the start fails
             var progress = new ProgressLog(line => TestContext.Progress.WriteLine($"[conform] {line}"));
             _session = await CertificationSession.StartAsync(_settings, progress, CancellationToken.None);
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using ConformanceHarness.Evidence;
 using ConformanceHarness.Profiles;
 using ConformanceHarness.Reports;
 using ConformanceHarness.Suites;
@@ -47,6 +48,15 @@ public sealed class CertifyCommand : Command<CertifyCommand.Settings>
         }
 
         var outDirectory = Path.GetFullPath(settings.Out ?? Path.Combine("out", $"{Slug(profile.App.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        try
+        {
+            ReportFolder.Claim(outDirectory);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
         var only = (settings.Only ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var runner = new SuiteRunner(new Dictionary<string, string>
         {

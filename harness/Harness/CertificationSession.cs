@@ -93,57 +93,74 @@ public sealed class CertificationSession : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         _progress.Report("Starting the fake BaseSpace");
         var ca = TestCertificateAuthority.LoadOrCreate(Settings.StateDirectory);
-        var fakeCertificate = ca.IssueServerCertificate();
-        var fixedFake = Profile.Fake;
-        Fake = FakeBaseSpaceServer.Start(new FakeServerOptions
-        {
-            Certificate = fakeCertificate, ApiPort = fixedFake.ApiPort, WebPort = fixedFake.WebPort,
-        });
-        _owned.Add(new DisposeAction(() => Fake.Dispose()));
-
+        var fakeCertificate = StartFake(ca);
         var start = Profile.App.Start;
         var port = Profile.App.Url?.Port ?? AppProcess.FreeLoopbackPort();
         AppUrl = Profile.App.Url ?? new Uri($"https://127.0.0.1:{port}");
-        var appOrigin = AppUrl.GetLeftPart(UriPartial.Authority);
-        App = Fake.State.RegisterApp(Profile.App.Name, "App developer", Profile.App.Version, appOrigin,
-            new Uri(AppUrl, Profile.App.LaunchPath).ToString(), fixedFake.ClientId, fixedFake.ClientSecret);
+        App = Fake.State.RegisterApp(Profile.App.Name, "App developer", Profile.App.Version, AppUrl.GetLeftPart(UriPartial.Authority),
+            new Uri(AppUrl, Profile.App.LaunchPath).ToString(), Profile.Fake.ClientId, Profile.Fake.ClientSecret);
 
         // The browser trusts the fake's certificate and the app's, when the harness's CA issued it: nothing else.
-        var trusted = new List<X509Certificate2> { fakeCertificate };
-        AppEnvironment? environment = null;
-        // The app's private key and raw log: kept out of the report folder, removed when the run ends.
-        string? privateFolder = null;
+        var appCertificate = start is null
+            ? await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served) ? served : null
+            : ca.IssueServerCertificate();
+        var appReady = Task.CompletedTask;
         if (start is not null)
         {
-            var appCertificate = ca.IssueServerCertificate();
-            trusted.Add(appCertificate);
-            var folder = privateFolder = Directory.CreateTempSubdirectory("conform-app-").FullName;
-            _owned.Add(new DisposeAction(() => Directory.Delete(folder, recursive: true)));
-            environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
-                appOrigin, Path.Combine(folder, "app.crt.pem"), Path.Combine(folder, "app.key.pem"));
-            TestCertificateAuthority.WritePem(appCertificate, environment.TlsCertFile, environment.TlsKeyFile);
-        }
-        else if (await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served))
-        {
-            trusted.Add(served);
+            _progress.Report($"Starting the app: {start.Command}");
+            appReady = StartAppAsync(start, ca, appCertificate!, port, cancel);
         }
 
+        // The browser starts while the app boots and the fake warms up.
+        var fakeWarm = WarmUpFakeAsync(ca, cancel);
         _progress.Report("Starting the browser");
-        _browser = await BrowserHost.LaunchAsync(Settings.Browser, trusted);
+        _browser = await BrowserHost.LaunchAsync(Settings.Browser, appCertificate is null ? [fakeCertificate] : [fakeCertificate, appCertificate]);
         _owned.Add(_browser);
         Visitor = new BrowserVisitor(_browser, Store, Fake.State.IssuedSecrets);
         Timings.HarnessStart = clock.Elapsed;
-
-        if (start is not null && environment is not null && privateFolder is not null)
-        {
-            clock.Restart();
-            _progress.Report($"Starting the app: {start.Command}");
-            AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(privateFolder, "app.raw.log"));
-            _owned.Add(new DisposeAction(StopApp));
-            await AppProcess.WaitUntilReadyAsync(new Uri(AppUrl, start.ReadyPath), TimeSpan.FromSeconds(start.ReadySeconds), cancel);
-            Timings.AppStart = clock.Elapsed;
-        }
+        await Task.WhenAll(appReady, fakeWarm);
         _progress.Report($"App ready at {AppUrl}");
+    }
+
+    private X509Certificate2 StartFake(TestCertificateAuthority ca)
+    {
+        var certificate = ca.IssueServerCertificate();
+        Fake = FakeBaseSpaceServer.Start(new FakeServerOptions
+        {
+            Certificate = certificate, ApiPort = Profile.Fake.ApiPort, WebPort = Profile.Fake.WebPort,
+        });
+        _owned.Add(new DisposeAction(() => Fake.Dispose()));
+        return certificate;
+    }
+
+    /// <summary>
+    /// One call to each origin, so that the first scenario does not pay the fake's first-request cost (about a
+    /// second of JIT) inside its own timings. They show in the journal as calls without user or app.
+    /// </summary>
+    private async Task WarmUpFakeAsync(TestCertificateAuthority ca, CancellationToken cancel)
+    {
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate is not null && ca.Signed(certificate),
+        };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        await Task.WhenAll(http.GetAsync(Fake.WebUrl + "/", cancel), http.GetAsync(Fake.ApiUrl + "/users/current", cancel));
+    }
+
+    /// <summary>Starts the app with the environment contract and waits until it answers its ready path.</summary>
+    private async Task StartAppAsync(StartSection start, TestCertificateAuthority ca, X509Certificate2 certificate, int port, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        // The app's private key and raw log stay out of the report folder and go when the run ends.
+        var folder = Directory.CreateTempSubdirectory("conform-app-").FullName;
+        _owned.Add(new DisposeAction(() => Directory.Delete(folder, recursive: true)));
+        var environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
+            AppUrl.GetLeftPart(UriPartial.Authority), Path.Combine(folder, "app.crt.pem"), Path.Combine(folder, "app.key.pem"));
+        TestCertificateAuthority.WritePem(certificate, environment.TlsCertFile, environment.TlsKeyFile);
+        AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(folder, "app.raw.log"));
+        _owned.Add(new DisposeAction(StopApp));
+        await AppProcess.WaitUntilReadyAsync(new Uri(AppUrl, start.ReadyPath), TimeSpan.FromSeconds(start.ReadySeconds), cancel);
+        Timings.AppStart = clock.Elapsed;
     }
 
     /// <summary>Masks every secret the fake has issued so far: for anything a person or a report will read.</summary>

@@ -43,6 +43,24 @@ public sealed class CertifyCommandTests
     }
 
     [Test]
+    public async Task RefusesAnOutputFolderThatHoldsSomethingElse()
+    {
+        var folder = TempFolder("foreign");
+        Directory.CreateDirectory(folder);
+        var precious = Path.Combine(folder, "thesis.tex");
+        File.WriteAllText(precious, "do not delete");
+
+        var result = await ConformProcess.RunAsync(TimeSpan.FromMinutes(1), null, "certify", "--out", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
+            Assert.That(result.Output, Does.Contain("not empty"));
+            Assert.That(Directory.GetFileSystemEntries(folder), Is.EqualTo(new[] { precious }));
+        });
+    }
+
+    [Test]
     public async Task AppThatCannotStartIsReportedAsCouldNotJudge()
     {
         var folder = TempFolder("nostart");
