@@ -43,6 +43,20 @@ public sealed class CertifyCommandTests
     }
 
     [Test]
+    public async Task AMissingBrowserIsReportedWithHowToInstallOne()
+    {
+        var outDir = Path.Combine(TempFolder("nobrowser"), "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--browser", "/nonexistent/chromium", "--out", outDir);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
+            Assert.That(result.Verdict?.RootElement.GetProperty("error").GetString(), Does.Contain("/nonexistent/chromium").And.Contain("does not exist"));
+        });
+    }
+
+    [Test]
     public async Task RefusesAnOutputFolderThatHoldsSomethingElse()
     {
         var folder = TempFolder("foreign");

@@ -33,17 +33,19 @@ public static class BrowserLocator
         if (playwrightOwn is not null) return new BrowserChoice(playwrightOwn, "Playwright's own Chromium");
         var system = SystemChromiums.FirstOrDefault(File.Exists);
         if (system is not null) return new BrowserChoice(system, "the system's Chromium");
-        throw new BrowserNotFoundException(
-            "No Chromium found. Install one of:\n" +
-            "  - Debian/Ubuntu: sudo apt-get install -y chromium   (then /usr/bin/chromium is used)\n" +
-            "  - with internet: pwsh harness/Conform/bin/Release/net10.0/playwright.ps1 install chromium\n" +
-            $"  - or point {EnvironmentVariable}=/path/to/chrome (or --browser PATH) at any Chromium-based browser.");
+        throw new BrowserNotFoundException("No Chromium found. " + InstallHint);
     }
+
+    private static readonly string InstallHint =
+        "Install one of:\n" +
+        "  - Debian/Ubuntu: sudo apt-get install -y chromium   (then /usr/bin/chromium is used)\n" +
+        "  - with internet: pwsh harness/Conform/bin/Release/net10.0/playwright.ps1 install chromium\n" +
+        $"  - or point {EnvironmentVariable}=/path/to/chrome (or --browser PATH) at any Chromium-based browser.";
 
     private static BrowserChoice Existing(string path, string source) =>
         File.Exists(path)
             ? new BrowserChoice(path, source)
-            : throw new BrowserNotFoundException($"{source} names '{path}', which does not exist.");
+            : throw new BrowserNotFoundException($"{source} names '{path}', which does not exist. " + InstallHint);
 
     private static string? PlaywrightChromium(IPlaywright playwright)
     {
