@@ -10,6 +10,11 @@ app.Configure(config =>
         .WithExample("certify")
         .WithExample("certify", "--profile", "myapp.yaml", "--out", "out/myapp")
         .WithExample("certify", "--profile", "myapp.yaml", "--only", "8C,9B");
+    config.AddCommand<FakeCommand>("fake")
+        .WithDescription("Serve the fake BaseSpace for developing an app against it, until Ctrl-C or SIGTERM. Prints the environment for your app and a token per user.")
+        .WithExample("fake")
+        .WithExample("fake", "--info", "fake.json", "--app-url", "https://127.0.0.1:8443")
+        .WithExample("fake", "--api-port", "41001", "--web-port", "41002", "--client-id", "my-app", "--client-secret", "my-app-secret");
 });
 var code = app.Run(args);
 // Spectre answers bad command lines with -1; the contract says 2 ("could not judge").

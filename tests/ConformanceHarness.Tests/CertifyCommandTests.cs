@@ -110,7 +110,7 @@ public sealed class CertifyCommandTests
         await run.WaitForOutputAsync("Scenario launch-user-a", RunTimeout);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        run.Interrupt();
+        run.Signal("INT");
         var result = await run.FinishAsync(TimeSpan.FromSeconds(60), outDir);
 
         Assert.Multiple(() =>

@@ -85,8 +85,8 @@ public sealed class RunningConform : IDisposable
         }
     }
 
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    /// <summary>Sends a signal: INT is what Ctrl-C in a terminal sends, TERM what a service manager sends.</summary>
+    public void Signal(string name) => Process.Start("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
     public async Task<ConformResult> FinishAsync(TimeSpan timeout, string? outDirectory)
     {

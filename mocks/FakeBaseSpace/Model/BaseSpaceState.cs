@@ -128,11 +128,12 @@ public sealed class BaseSpaceState
     /// Registers an app for a developer and gives each tenant a token (scopes "browse global, read global,
     /// create projects, write project &lt;their project&gt;") and a Running AppSession on their sample and project.
     /// </summary>
-    public DeveloperSetup CreateDeveloperSetup(string appOrigin, string launchUrl, string appName = "Developer App")
+    public DeveloperSetup CreateDeveloperSetup(string appOrigin, string launchUrl, string appName = "Developer App",
+        string? clientId = null, string? clientSecret = null)
     {
         lock (Gate)
         {
-            var app = RegisterApp(appName, "Developer", "0.0.0", appOrigin, launchUrl);
+            var app = RegisterApp(appName, "Developer", "0.0.0", appOrigin, launchUrl, clientId, clientSecret);
             var users = _tenants.Select(tenant =>
             {
                 var scopes = ScopeSet.TryParse($"browse global, read global, create projects, write project {tenant.Project.Id}")!;
