@@ -44,7 +44,8 @@ public sealed class CertificationSession : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _scenarios = new();
     private readonly SemaphoreSlim _oneScenarioAtATime = new(1, 1);
-    private readonly List<IAsyncDisposable> _owned = [];
+    /// <summary>What the run started, stopped last-started-first; the app's start adds to it from another task.</summary>
+    private readonly ConcurrentStack<IAsyncDisposable> _owned = new();
     private readonly IProgress<string> _progress;
     private readonly CancellationTokenSource _stopping = new();
 
@@ -104,21 +105,25 @@ public sealed class CertificationSession : IAsyncDisposable
         var appCertificate = start is null
             ? await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served) ? served : null
             : ca.IssueServerCertificate();
-        var appReady = Task.CompletedTask;
-        if (start is not null)
-        {
-            _progress.Report($"Starting the app: {start.Command}");
-            appReady = StartAppAsync(start, ca, appCertificate!, port, cancel);
-        }
-
-        // The browser starts while the app boots and the fake warms up.
-        var fakeWarm = WarmUpFakeAsync(ca, cancel);
+        // The browser starts while the fake warms up and the app boots.
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancel, Stopping);
+        var ready = PrepareFakeThenStartAppAsync(ca, start, appCertificate, port, starting.Token);
         _progress.Report("Starting the browser");
-        _browser = await BrowserHost.LaunchAsync(Settings.Browser, appCertificate is null ? [fakeCertificate] : [fakeCertificate, appCertificate]);
-        _owned.Add(_browser);
+        try
+        {
+            _browser = await BrowserHost.LaunchAsync(Settings.Browser, appCertificate is null ? [fakeCertificate] : [fakeCertificate, appCertificate]);
+        }
+        catch
+        {
+            // Let the app's start end before the caller stops everything, or it could add a process after that.
+            await starting.CancelAsync();
+            await ready.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        _owned.Push(_browser);
         Visitor = new BrowserVisitor(_browser, Store, Fake.State.IssuedSecrets);
         Timings.HarnessStart = clock.Elapsed;
-        await Task.WhenAll(appReady, fakeWarm);
+        await ready;
         _progress.Report($"App ready at {AppUrl}");
     }
 
@@ -129,8 +134,21 @@ public sealed class CertificationSession : IAsyncDisposable
         {
             Certificate = certificate, ApiPort = Profile.Fake.ApiPort, WebPort = Profile.Fake.WebPort,
         });
-        _owned.Add(new DisposeAction(() => Fake.Dispose()));
+        _owned.Push(new DisposeAction(() => Fake.Dispose()));
         return certificate;
+    }
+
+    /// <summary>
+    /// Warms the fake, then puts the profile's faults in force (so the warm-up cannot use them up), then
+    /// starts the app, which from its first call meets the fake as the profile describes it.
+    /// </summary>
+    private async Task PrepareFakeThenStartAppAsync(TestCertificateAuthority ca, StartSection? start, X509Certificate2? appCertificate, int port, CancellationToken cancel)
+    {
+        await WarmUpFakeAsync(ca, cancel);
+        foreach (var fault in Profile.Faults) Fake.Faults.Add(fault);
+        if (start is null) return;
+        _progress.Report($"Starting the app: {start.Command}");
+        await StartAppAsync(start, ca, appCertificate!, port, cancel);
     }
 
     /// <summary>
@@ -153,12 +171,12 @@ public sealed class CertificationSession : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         // The app's private key and raw log stay out of the report folder and go when the run ends.
         var folder = Directory.CreateTempSubdirectory("conform-app-").FullName;
-        _owned.Add(new DisposeAction(() => Directory.Delete(folder, recursive: true)));
+        _owned.Push(new DisposeAction(() => Directory.Delete(folder, recursive: true)));
         var environment = new AppEnvironment(Fake.ApiUrl, Fake.WebUrl, App.ClientId, App.ClientSecret, ca.CaPemPath, port,
             AppUrl.GetLeftPart(UriPartial.Authority), Path.Combine(folder, "app.crt.pem"), Path.Combine(folder, "app.key.pem"));
         TestCertificateAuthority.WritePem(certificate, environment.TlsCertFile, environment.TlsKeyFile);
         AppProcess = AppProcess.Start(start, Profile.BaseDirectory, environment.ToVariables(), Path.Combine(folder, "app.raw.log"));
-        _owned.Add(new DisposeAction(StopApp));
+        _owned.Push(new DisposeAction(StopApp));
         await AppProcess.WaitUntilReadyAsync(new Uri(AppUrl, start.ReadyPath), TimeSpan.FromSeconds(start.ReadySeconds), cancel);
         Timings.AppStart = clock.Elapsed;
     }
@@ -224,18 +242,17 @@ public sealed class CertificationSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = _owned.Count - 1; i >= 0; i--)
+        while (_owned.TryPop(out var part))
         {
             try
             {
-                await _owned[i].DisposeAsync();
+                await part.DisposeAsync();
             }
             catch (Exception e)
             {
                 _progress.Report($"while stopping: {e.Message}");
             }
         }
-        _owned.Clear();
     }
 
     private sealed class DisposeAction(Action action) : IAsyncDisposable

@@ -123,4 +123,29 @@ public sealed class CertifyCommandTests
         Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
             "the app is still listening after Ctrl-C");
     }
+
+    [Test]
+    public async Task FaultsFromTheProfileReachTheApp()
+    {
+        var folder = TempFolder("fault");
+        var profile = ReferenceAppProfiles.Write(folder, completeSeconds: 30);
+        File.AppendAllText(profile, """
+
+            faults:
+              - path: ^/v1pre3/users/current$
+                method: GET
+                status: 503
+                times: 1
+            """);
+        var outDir = Path.Combine(folder, "out");
+
+        var result = await ConformProcess.RunAsync(RunTimeout, outDir, "certify", "--profile", profile, "--out", outDir, "--only", "9B.user-from-basespace");
+
+        var journal = File.ReadAllText(Path.Combine(outDir, "launch-user-a", "journal.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.CheckStatuses.GetValueOrDefault("9B.user-from-basespace"), Is.EqualTo("fail"), result.Output);
+            Assert.That(journal, Does.Match("users/current[^}]*\"statusCode\": 503"), "the injected 503 is in the journal");
+        });
+    }
 }

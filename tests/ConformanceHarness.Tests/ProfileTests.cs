@@ -56,6 +56,37 @@ public sealed class ProfileTests
         });
     }
 
+    [Test]
+    public void ReadsFaultsToInject()
+    {
+        var profile = ProfileLoader.Load(Write("app.yaml", """
+            app: { name: A, url: "https://127.0.0.1:1" }
+            faults:
+              - path: ^/v1pre3/users/current$
+                method: get
+                status: 503
+                retryAfterSeconds: 2
+                times: 1
+              - origin: web
+                path: ^/oauth/
+                latencyMs: 1500
+            """));
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.Faults, Has.Count.EqualTo(2));
+            Assert.That(profile.Faults[0].Origin, Is.EqualTo("api"));
+            Assert.That(profile.Faults[0].Method, Is.EqualTo("GET"));
+            Assert.That(profile.Faults[0].StatusCode, Is.EqualTo(503));
+            Assert.That(profile.Faults[0].RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(profile.Faults[0].Times, Is.EqualTo(1));
+            Assert.That(profile.Faults[1].Origin, Is.EqualTo("web"));
+            Assert.That(profile.Faults[1].Latency, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
+        });
+    }
+
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\nfaults:\n  - path: '(('\n    status: 500\n", "faults[0].path", ":5:")]
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\nfaults:\n  - path: x\n", "faults[0]", ":5:")]
+    [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\nfaults:\n  - path: x\n    origin: db\n    status: 500\n", "faults[0].origin", ":6:")]
     [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\n  colour: red\n", "app.colour", ":4:")]
     [TestCase("app:\n  name: A\n  url: https://127.0.0.1:1\ntimeouts:\n  completeSeconds: soon\n", "timeouts.completeSeconds", ":5:")]
     [TestCase("app:\n  name: A\n", "app.url", ":1:")]

@@ -1,7 +1,8 @@
 namespace ConformanceHarness.Profiles;
 
 /// <summary>What the harness knows of the app under test: the profile contract of ARCHITECTURE.md.</summary>
-public sealed record AppProfile(string SourceFile, AppSection App, TimeoutSection Timeouts, FakeSection Fake)
+public sealed record AppProfile(string SourceFile, AppSection App, TimeoutSection Timeouts, FakeSection Fake,
+    IReadOnlyList<FakeBaseSpace.Fault> Faults)
 {
     /// <summary>The folder relative paths in the profile resolve from.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourceFile))!;

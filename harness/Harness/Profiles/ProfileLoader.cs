@@ -1,3 +1,4 @@
+using FakeBaseSpace;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -33,7 +34,7 @@ public static class ProfileLoader
 
     private static AppProfile Read(Node root)
     {
-        var top = root.Mapping("app", "timeouts", "fake");
+        var top = root.Mapping("app", "timeouts", "fake", "faults");
         var app = top.Required("app").Mapping("name", "version", "url", "launchPath", "start");
         var start = app.Optional("start")?.Mapping("command", "workdir", "env", "readyPath", "readySeconds");
         var url = app.Optional("url")?.AbsoluteHttpsOrHttpUrl();
@@ -60,13 +61,69 @@ public static class ProfileLoader
                 fake.Optional("apiPort")?.Port() ?? 0,
                 fake.Optional("webPort")?.Port() ?? 0,
                 fake.Optional("clientId")?.UrlSafe(),
-                fake.Optional("clientSecret")?.UrlSafe()));
+                fake.Optional("clientSecret")?.UrlSafe()),
+            top.Optional("faults")?.Sequence().Select(ReadFault).ToList() ?? []);
+    }
+
+    /// <summary>One injected fault: which calls (origin, path pattern, method) and what goes wrong.</summary>
+    private static Fault ReadFault(Node node)
+    {
+        var fault = node.Mapping("origin", "path", "method", "latencyMs", "status", "retryAfterSeconds", "drop", "times");
+        var origin = fault.Optional("origin")?.OneOf("api", "web") ?? "api";
+        var result = new Fault
+        {
+            Origin = origin,
+            PathPattern = fault.Required("path").Regex(),
+            Method = fault.Optional("method")?.String().ToUpperInvariant(),
+            Latency = TimeSpan.FromMilliseconds(fault.Optional("latencyMs")?.PositiveInt() ?? 0),
+            StatusCode = fault.Optional("status")?.WholeNumber(100, 599, "an HTTP status (100-599)"),
+            RetryAfter = fault.Optional("retryAfterSeconds")?.PositiveInt() is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            DropConnection = fault.Optional("drop")?.Boolean() ?? false,
+            Times = fault.Optional("times")?.PositiveInt(),
+        };
+        if (result.Latency == TimeSpan.Zero && result.StatusCode is null && !result.DropConnection)
+            throw node.Error(node.Key, "must say what goes wrong: latencyMs, status or drop");
+        return result;
     }
 
     /// <summary>A YAML node with the dotted key that led to it, for error messages.</summary>
     private sealed class Node(string file, string key, YamlNode value)
     {
         public string File => file;
+        public string Key => key;
+
+        public IEnumerable<Node> Sequence()
+        {
+            if (value is not YamlSequenceNode list) throw Error("must be a list");
+            return list.Children.Select((child, i) => new Node(file, $"{key}[{i}]", child)).ToList();
+        }
+
+        public string OneOf(params string[] allowed)
+        {
+            var text = String();
+            return allowed.FirstOrDefault(a => a.Equals(text, StringComparison.OrdinalIgnoreCase))
+                ?? throw Error($"must be one of {string.Join(", ", allowed)}, not '{text}'");
+        }
+
+        public string Regex()
+        {
+            var text = String();
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(text);
+                return text;
+            }
+            catch (ArgumentException e)
+            {
+                throw Error($"is not a valid regular expression: {e.Message}");
+            }
+        }
+
+        public bool Boolean()
+        {
+            if (value is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var flag)) return flag;
+            throw Error("must be true or false");
+        }
 
         public ProfileException Error(string at, string problem) =>
             new($"{file}:{value.Start.Line}: '{at}' {problem}");
@@ -113,7 +170,7 @@ public static class ProfileLoader
             return text;
         }
 
-        private int WholeNumber(int min, int max, string what)
+        public int WholeNumber(int min, int max, string what)
         {
             if (value is not YamlScalarNode { Value: { } text } || !int.TryParse(text, out var number) || number < min || number > max)
                 throw Error($"must be {what}, not '{(value as YamlScalarNode)?.Value}'");
