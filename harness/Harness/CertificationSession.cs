@@ -8,32 +8,10 @@ using ConformanceHarness.Scenarios;
 using ConformanceHarness.Secrets;
 using FakeBaseSpace;
 using FakeBaseSpace.Tls;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Playwright;
+using System.Security.Cryptography.X509Certificates;
 
 namespace ConformanceHarness;
-
-/// <summary>What one certification run is asked to do.</summary>
-public sealed record RunSettings(string ProfilePath, string OutDirectory, string? Browser, string StateDirectory)
-{
-    /// <summary>Where the test CA is kept between runs: CONFORM_STATE_DIR, else ~/.local/state/conform.</summary>
-    public static string DefaultStateDirectory() =>
-        Environment.GetEnvironmentVariable("CONFORM_STATE_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state", "conform");
-}
-
-/// <summary>Where the run's time went, for the summary: the harness's overhead against the app's own time.</summary>
-public sealed class RunTimings
-{
-    private readonly ConcurrentDictionary<string, TimeSpan> _scenarios = new();
-
-    public TimeSpan HarnessStart { get; internal set; }
-    public TimeSpan AppStart { get; internal set; }
-    public TimeSpan? AppTime { get; internal set; }
-    public IReadOnlyDictionary<string, TimeSpan> Scenarios => _scenarios;
-    internal void AddScenario(string name, TimeSpan took) => _scenarios[name] = took;
-}
 
 /// <summary>
 /// One certification run: the fake BaseSpace, the app under test, the browser, and the scenarios whose
@@ -58,10 +36,10 @@ public sealed class CertificationSession : IAsyncDisposable
     }
 
     public RunSettings Settings { get; }
+    public AppProfile Profile { get; }
 
     /// <summary>Cancelled when the user interrupts the run: scenarios stop waiting at once.</summary>
     public CancellationToken Stopping => _stopping.Token;
-    public AppProfile Profile { get; }
     public RunTimings Timings { get; } = new();
     public EvidenceStore Store { get; }
     public FakeBaseSpaceServer Fake { get; private set; } = null!;
