@@ -41,6 +41,13 @@ public abstract class ChecklistSuite
         Assert.Fail($"{verdict.Message}\nFix: {verdict.Hint}");
     }
 
+    /// <summary>Not a failure, but something a reviewer should look at; the run still passes.</summary>
+    protected void Warn(string message, string hint, IEnumerable<string> evidence)
+    {
+        var verdict = Record(VerdictStatus.Warn, message, hint, evidence);
+        Assert.Warn($"{verdict.Message}\nHint: {verdict.Hint}");
+    }
+
     protected void PassIf(bool passed, string pass, string fail, string hint, IEnumerable<string> evidence)
     {
         if (passed) Pass(pass, evidence);

@@ -57,6 +57,31 @@ public sealed class SingleSignOn : ChecklistSuite
             [visit.Visit.Files.Requests, visit.Visit.Files.Pages, visit.Visit.Files.Screenshot]);
     }
 
+    [Test, Check("9B.logout-returns-to-basespace", "Logging out of the app returns the user to BaseSpace")]
+    public async Task LogoutReturnsToBaseSpace()
+    {
+        var logout = await Session.LogoutAsync();
+        var evidence = new[] { logout.Visit.Files.Requests, logout.Visit.Files.Pages, logout.Visit.Files.Screenshot };
+        if (logout.Control is null)
+        {
+            Warn($"No log-out control (a button or link named \"log out\" or \"sign out\") on {logout.PageBefore}: nothing to judge.",
+                "If the app lets users log out, the log-out must take them back to BaseSpace, not to a page of the app.", evidence);
+            return;
+        }
+        var landed = logout.Landed ?? logout.PageBefore;
+        PassIf(IsBaseSpacePage(landed),
+            pass: $"Pressing \"{logout.Control}\" took the user to BaseSpace ({landed}).",
+            fail: $"Pressing \"{logout.Control}\" left the user at {landed}, not on BaseSpace.",
+            hint: "After ending the app's session, redirect to BASESPACE_WEB_URL (or the AppSession's OriginatingUri), not to a page of the app or its sign-in.",
+            evidence);
+    }
+
+    /// <summary>A BaseSpace page a user can rest on: the web origin, but not a sign-in that signs them straight back in.</summary>
+    private static bool IsBaseSpacePage(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && uri.GetLeftPart(UriPartial.Authority) == new Uri(Session.Fake.WebUrl).GetLeftPart(UriPartial.Authority)
+        && !uri.AbsolutePath.StartsWith("/oauth/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>App pages that show a password field or a form offering to log in or sign up.</summary>
     private static IEnumerable<string> LoginWalls(IEnumerable<PageSnapshot> pages)
     {
@@ -68,7 +93,7 @@ public sealed class SingleSignOn : ChecklistSuite
         }
     }
 
-    private static bool IsAppPage(string url) =>
+    internal static bool IsAppPage(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.GetLeftPart(UriPartial.Authority) == Session.AppUrl.GetLeftPart(UriPartial.Authority);
 
     private static string LastAppPage(IEnumerable<PageSnapshot> pages) =>

@@ -183,6 +183,10 @@ public sealed class CertificationSession : IAsyncDisposable
     public Task<DirectVisitEvidence> DirectVisitAsync() =>
         ScenarioAsync("direct-visit-user-a", () => DirectVisitScenario.RunAsync(this, UserA, "direct-visit-user-a"));
 
+    /// <summary>User A launching the app and then logging out of it, run once per session.</summary>
+    public Task<LogoutEvidence> LogoutAsync() =>
+        ScenarioAsync("logout-user-a", () => LogoutScenario.RunAsync(this, UserA, "logout-user-a"));
+
     private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
     {
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>

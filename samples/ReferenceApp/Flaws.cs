@@ -17,6 +17,9 @@ public enum Flaw
     NeverCompletes,
     AbortsWhenDone,
     NoStatusSummary,
+    LogoutStaysInApp,
+    NoBaseSpaceLink,
+    NoVersion,
 }
 
 public sealed class Flaws
@@ -34,6 +37,9 @@ public sealed class Flaws
         ["never-completes"] = Flaw.NeverCompletes,
         ["aborts-when-done"] = Flaw.AbortsWhenDone,
         ["no-status-summary"] = Flaw.NoStatusSummary,
+        ["logout-stays-in-app"] = Flaw.LogoutStaysInApp,
+        ["no-basespace-link"] = Flaw.NoBaseSpaceLink,
+        ["no-version"] = Flaw.NoVersion,
     };
 
     private readonly HashSet<Flaw> _on;

@@ -63,14 +63,20 @@ public sealed class Pages(AppConfig config)
             <button type="submit">Sign in</button>
           </form>
         </main>
-        <nav><a href="{Html.Encode(returnUrl)}">Back to BaseSpace</a></nav>
+        <nav>{BackLink(returnUrl)}</nav>
         """);
 
     /// <summary>An explanation (a refused or failed sign-in, a broken launch link) with the way back to BaseSpace.</summary>
     public IResult Message(int statusCode, string title, string text, string returnUrl) => Page(statusCode, title, $"""
         {Header()}
         <main><h2>{Html.Encode(title)}</h2><p>{Html.Encode(text)}</p></main>
-        <nav><a href="{Html.Encode(returnUrl)}">Back to BaseSpace</a></nav>
+        <nav>{BackLink(returnUrl)}</nav>
+        """);
+
+    /// <summary>Where the logout-stays-in-app flaw leaves the user: the app's own page, not BaseSpace.</summary>
+    public IResult SignedOut() => Page(StatusCodes.Status200OK, "Signed out", $"""
+        {Header()}
+        <main><h2>You have signed out of {AppConfig.AppName}</h2></main>
         """);
 
     private string SignedIn(UserSession session, string main) => $"""
@@ -78,12 +84,17 @@ public sealed class Pages(AppConfig config)
         <p>Signed in{(session.User?.Name is { } name ? " as " + Html.Encode(name) : "")}</p>
         <main>{main}</main>
         <nav>
-          <a href="{Html.Encode(session.ReturnUrl)}">Back to BaseSpace</a>
+          {BackLink(session.ReturnUrl)}
           <form method="post" action="/logout"><button type="submit">Log out</button></form>
         </nav>
         """;
 
-    private static string Header() => $"<header><h1>{AppConfig.AppName} v{AppConfig.Version}</h1></header>";
+    private string Header() =>
+        $"<header><h1>{AppConfig.AppName}{(config.Flaws[Flaw.NoVersion] ? "" : " v" + AppConfig.Version)}</h1></header>";
+
+    /// <summary>The way back to BaseSpace on every page (the no-basespace-link flaw leaves it out).</summary>
+    private string BackLink(string returnUrl) =>
+        config.Flaws[Flaw.NoBaseSpaceLink] ? "" : $"""<a href="{Html.Encode(returnUrl)}">Back to BaseSpace</a>""";
 
     /// <summary>The token-in-storage and token-in-console flaws: a script that fetches the token and leaks it.</summary>
     private string TokenScript()

@@ -26,6 +26,7 @@ public static class Routes
         app.MapGet("/oauth/callback", (HttpRequest r) => signIn.CallbackAsync(r.HttpContext));
         app.MapGet("/", (HttpContext c) => sessions.Find(c.Request) is null ? signIn.DirectVisit(c) : Results.Redirect("/home"));
         app.MapMethods("/logout", ["GET", "POST"], (HttpContext c) => signIn.LogOut(c));
+        app.MapGet("/signed-out", () => pages.SignedOut());
         app.MapGet("/home", (HttpContext c) => sessions.Find(c.Request) is { } s ? pages.Home(s) : signIn.DirectVisit(c));
         app.MapGet("/results", (HttpContext c) => sessions.Find(c.Request) switch
         {

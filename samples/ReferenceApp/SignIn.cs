@@ -85,7 +85,7 @@ public sealed partial class SignIn(AppConfig config, BaseSpaceClient baseSpace, 
     public IResult LogOut(HttpContext context)
     {
         sessions.End(context);
-        return Results.Redirect(config.WebFrontPage);
+        return Results.Redirect(config.Flaws[Flaw.LogoutStaysInApp] ? "/signed-out" : config.WebFrontPage);
     }
 
     /// <summary>

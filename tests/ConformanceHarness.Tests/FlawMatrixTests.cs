@@ -26,6 +26,9 @@ public sealed class FlawMatrixTests
         new object[] { "never-completes", new[] { "2B.no-stall", "3B.session-complete" } },
         new object[] { "aborts-when-done", new[] { "3B.session-complete" } },
         new object[] { "no-status-summary", new[] { "3A.status-summary" } },
+        new object[] { "logout-stays-in-app", new[] { "9B.logout-returns-to-basespace" } },
+        new object[] { "no-basespace-link", new[] { "9A.link-back-to-basespace" } },
+        new object[] { "no-version", new[] { "7C.version-in-gui" } },
     ];
 
     [Test]
@@ -80,7 +83,7 @@ public sealed class FlawMatrixTests
             Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
             Assert.That(result.CheckStatuses, Is.Not.Empty, result.Output);
             Assert.That(result.CheckStatuses.Values, Is.All.EqualTo("pass"), result.Output);
-            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B" })
+            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B", "9A", "7C" })
                 Assert.That(result.ItemStatuses.GetValueOrDefault(item), Is.EqualTo("pass"), $"item {item}\n{result.Output}");
         });
         Directory.Delete(folder, recursive: true);

@@ -81,7 +81,7 @@ public sealed class AppResultTests : FakeTest
     [Test]
     public void Creating_needs_create_on_the_project()
     {
-        var browseOnly = Trade(new WebBrowserSession(Client, Ada).Authorize(App, $"read project {Ada.Project.Id}"), redirectUri: WebBrowserSession.CallbackUri);
+        var browseOnly = TokenWithScopes(Ada, $"read project {Ada.Project.Id}");
         var response = PostJson($"projects/{Ada.Project.Id}/appresults", browseOnly, new { Name = "No scope" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(State.Journal.Entries().Last(e => e.Path.Contains("/appresults") && e.StatusCode == 403).RequiredScope,
@@ -91,7 +91,7 @@ public sealed class AppResultTests : FakeTest
     [Test]
     public void Projects_are_created_or_returned_by_name()
     {
-        var token = Trade(new WebBrowserSession(Client, Ada).Authorize(App, "create projects, browse global"), redirectUri: WebBrowserSession.CallbackUri);
+        var token = TokenWithScopes(Ada, "create projects, browse global");
         var first = Ok(Send(Method.Post, "projects/", token, r => r.AddJsonBody(new { Name = "Results Project" })), 201);
         var second = Ok(Send(Method.Post, "projects", token, r => r.AddParameter("name", "Results Project")));
         Assert.That(second.GetProperty("Id").GetString(), Is.EqualTo(first.GetProperty("Id").GetString()));

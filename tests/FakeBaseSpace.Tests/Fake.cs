@@ -113,6 +113,13 @@ public abstract class FakeTest
         return Json(response).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>A token from the interactive authorize flow with exactly <paramref name="scope"/>.</summary>
+    protected string TokenWithScopes(Tenant tenant, string scope) =>
+        Trade(new WebBrowserSession(Client, tenant).Authorize(App, scope), redirectUri: WebBrowserSession.CallbackUri);
+
+    /// <summary>The names of a JSON object's fields.</summary>
+    protected static string[] FieldNames(JsonElement obj) => obj.EnumerateObject().Select(p => p.Name).ToArray();
+
     /// <summary>A launch by <paramref name="tenant"/> and the token its pre-authorized code trades for.</summary>
     protected (AppLaunch Launch, string Token) LaunchWithToken(Tenant tenant, RegisteredApp? app = null)
     {

@@ -97,7 +97,7 @@ public sealed class FileTests : FakeTest
     [Test]
     public void Uploading_needs_write_on_the_project()
     {
-        var readOnly = Trade(new WebBrowserSession(Client, Ada).Authorize(App, $"read project {Ada.Project.Id}"), redirectUri: WebBrowserSession.CallbackUri);
+        var readOnly = TokenWithScopes(Ada, $"read project {Ada.Project.Id}");
         var response = Send(Method.Post, $"appresults/{_appResultId}/files?name=nope.txt", readOnly, r => r.AddBody("x", ContentType.Plain));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }

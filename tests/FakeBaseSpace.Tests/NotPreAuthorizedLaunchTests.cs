@@ -32,7 +32,7 @@ public sealed class NotPreAuthorizedLaunchTests : FakeTest
         Assert.That(sampleHref, Is.EqualTo($"v1pre3/samples/{Ada.Sample.Id}"));
 
         var scope = $"read project {Ada.Project.Id}, write project {Ada.Project.Id}";
-        var token = Trade(new WebBrowserSession(Client, Ada).Authorize(App, scope), redirectUri: WebBrowserSession.CallbackUri);
+        var token = TokenWithScopes(Ada, scope);
         var status = PostJson($"appsessions/{launch.AppSessionId}", token, new { Status = "Complete", StatusSummary = "done" });
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

@@ -8,9 +8,6 @@ public sealed class PublicDatasetTests : FakeTest
 {
     private static Tenant Public => State.PublicDataset;
 
-    private string Token(Tenant tenant, string scope) =>
-        Trade(new WebBrowserSession(Client, tenant).Authorize(App, scope), redirectUri: WebBrowserSession.CallbackUri);
-
     [Test]
     public void It_is_not_a_tenant()
     {
@@ -22,7 +19,7 @@ public sealed class PublicDatasetTests : FakeTest
     {
         foreach (var tenant in new[] { Ada, Ben })
         {
-            var token = Token(tenant, "read global");
+            var token = TokenWithScopes(tenant, "read global");
             var project = Ok(Get($"projects/{Public.Project.Id}", token));
             Assert.That(project.GetProperty("Name").GetString(), Is.EqualTo("Public Dataset"));
             Assert.That(project.GetProperty("Permissions").GetProperty("Write").GetBoolean(), Is.False);
@@ -34,7 +31,7 @@ public sealed class PublicDatasetTests : FakeTest
     [Test]
     public void It_is_listed_among_the_users_projects()
     {
-        var names = Ok(Get("users/current/projects", Token(Ben, "browse global"))).GetProperty("Items").EnumerateArray()
+        var names = Ok(Get("users/current/projects", TokenWithScopes(Ben, "browse global"))).GetProperty("Items").EnumerateArray()
             .Select(p => p.GetProperty("Name").GetString());
         Assert.That(names, Does.Contain("Public Dataset").And.Contain("Ben Project").And.Not.Contain("Ada Project"));
     }
@@ -42,7 +39,7 @@ public sealed class PublicDatasetTests : FakeTest
     [Test]
     public void Nobody_writes_to_it_even_with_write_scopes()
     {
-        var token = Token(Ada, $"write project {Public.Project.Id}, write global");
+        var token = TokenWithScopes(Ada, $"write project {Public.Project.Id}, write global");
         Assert.That(PostJson($"projects/{Public.Project.Id}/appresults", token, new { Name = "Vandal" }).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var property = PostJson($"samples/{Public.Sample.Id}/properties", token,
             new { Properties = new[] { new { Type = "string", Name = "Test.Vandal", Content = "x" } } });

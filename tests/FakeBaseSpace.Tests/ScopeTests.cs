@@ -108,8 +108,4 @@ public sealed class ScopeTests : FakeTest
         Assert.That((int)Send(Method.Post, $"appresults/{id}/files?name=a.txt", token, r => r.AddBody("a", ContentType.Plain)).StatusCode, Is.EqualTo(201));
         Assert.That(Get($"projects/{Ada.Project.Id}/appresults", token).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
-
-    /// <summary>A token from the interactive authorize flow with exactly <paramref name="scope"/>.</summary>
-    private string TokenWithScopes(Tenant tenant, string scope) =>
-        Trade(new WebBrowserSession(Client, tenant).Authorize(App, scope), redirectUri: WebBrowserSession.CallbackUri);
 }

@@ -39,7 +39,7 @@ public sealed class TenantIsolationTests : FakeTest
     [Test]
     public void A_global_scope_does_not_reach_another_users_project()
     {
-        var token = Trade(new WebBrowserSession(Client, Ada).Authorize(App, "read global, write global"), redirectUri: WebBrowserSession.CallbackUri);
+        var token = TokenWithScopes(Ada, "read global, write global");
         Assert.That(Get($"projects/{Ben.Project.Id}", token).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(Get($"files/{_benFileId}/content", token).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -47,7 +47,7 @@ public sealed class TenantIsolationTests : FakeTest
     [Test]
     public void The_project_list_holds_only_the_users_own_projects()
     {
-        var token = Trade(new WebBrowserSession(Client, Ada).Authorize(App, "browse global"), redirectUri: WebBrowserSession.CallbackUri);
+        var token = TokenWithScopes(Ada, "browse global");
         var names = Ok(Get("users/current/projects", token)).GetProperty("Items").EnumerateArray().Select(p => p.GetProperty("Name").GetString());
         Assert.That(names, Does.Contain("Ada Project").And.Not.Contain("Ben Project"));
     }

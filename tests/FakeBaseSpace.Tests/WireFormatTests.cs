@@ -115,7 +115,7 @@ public sealed class WireFormatTests : FakeTest
     [Test]
     public void Name_filters_the_project_list()
     {
-        var token = Trade(new WebBrowserSession(Client, Ada).Authorize(App, "browse global"), redirectUri: WebBrowserSession.CallbackUri);
+        var token = TokenWithScopes(Ada, "browse global");
         var list = Ok(Get("users/current/projects?Name=ada%20project", token));
         Assert.That(list.GetProperty("Items").EnumerateArray().Select(p => p.GetProperty("Name").GetString()), Is.EqualTo(new[] { "Ada Project" }));
         var sorted = Ok(Get("users/current/projects?SortBy=Name&SortDir=Desc&Limit=1024", token)).GetProperty("Items").EnumerateArray()

@@ -34,21 +34,20 @@ internal sealed class ApiSurface
                 reply = handler(call, values);
             }
         }
-        catch (ApiException refusal)
-        {
-            reply = Reply.Json(refusal.StatusCode, Wire.Error(refusal.ErrorCode, refusal.Message));
-        }
         catch (OAuthException refusal)
         {
-            reply = Reply.Json(refusal.StatusCode, new Dictionary<string, string>
-            {
-                ["error"] = refusal.Error, ["error_description"] = refusal.Message,
-            });
+            reply = Reply.Json(refusal.StatusCode, OAuthEndpoints.ErrorBody(refusal.Error, refusal.Message));
         }
         catch (Exception failure)
         {
-            // A fault of the fake itself: still answered in BaseSpace's shape, and still journaled.
-            reply = Reply.Json(500, Wire.Error("BASESPACE.COMMON.INTERNAL_ERROR", _state.Mask(failure.Message)));
+            // A refusal in BaseSpace's terms, or a fault of the fake itself: still answered in the shape the
+            // endpoint's clients parse, and still journaled.
+            var (status, code, message) = failure is ApiException refusal
+                ? (refusal.StatusCode, refusal.ErrorCode, refusal.Message)
+                : (500, "BASESPACE.COMMON.INTERNAL_ERROR", _state.Mask(failure.Message));
+            reply = OAuthEndpoints.IsOAuthPath(request.Segments)
+                ? Reply.Json(status, OAuthEndpoints.ErrorBody(OAuthEndpoints.ErrorFor(status), message))
+                : Reply.Json(status, Wire.Error(code, message));
         }
         _state.Journal.Record(new JournalEntry(DateTimeOffset.UtcNow, "api", request.Method, _state.Mask(request.PathAndQuery),
             reply.StatusCode, call.UserId, call.ClientId, call.AppSessionId, call.TokenFingerprint, call.RequiredScope,

@@ -199,11 +199,25 @@ internal static class FileEndpoints
             return (request.Body, mediaType.MediaType ?? "application/octet-stream");
         if (string.IsNullOrEmpty(boundary)) return (request.Body, "application/octet-stream");
 
-        var reader = new MultipartReader(boundary, new MemoryStream(request.Body));
-        var section = reader.ReadNextSectionAsync().GetAwaiter().GetResult()
-                      ?? throw ApiException.BadRequest("BASESPACE.FILES.EMPTY_UPLOAD", "The multipart body has no parts");
-        using var copy = new MemoryStream();
-        section.Body.CopyTo(copy);
-        return (copy.ToArray(), section.ContentType ?? "application/octet-stream");
+        var file = FilePart(new MultipartReader(boundary, new MemoryStream(request.Body)))
+                   ?? throw ApiException.BadRequest("BASESPACE.FILES.EMPTY_UPLOAD", "The multipart body has no parts");
+        return (file.Content, file.ContentType ?? "application/octet-stream");
+    }
+
+    /// <summary>The part that carries a file name (form fields may come before it); failing that, the first part.</summary>
+    private static (byte[] Content, string? ContentType)? FilePart(MultipartReader reader)
+    {
+        (byte[] Content, string? ContentType)? first = null;
+        while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
+        {
+            using var copy = new MemoryStream();
+            section.Body.CopyTo(copy);
+            var part = (copy.ToArray(), section.ContentType);
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&
+                (disposition.FileName is { Length: > 0 } || disposition.FileNameStar is { Length: > 0 }))
+                return part;
+            first ??= part;
+        }
+        return first;
     }
 }

@@ -16,6 +16,29 @@ internal static class OAuthEndpoints
     private const int ExpiresInSeconds = 365 * 24 * 3600;
     private const int DevicePollIntervalSeconds = 1;
 
+    /// <summary>
+    /// True for the token and device-authorization endpoints, whose every error (refusals, unknown routes, faults
+    /// of the fake, injected faults) is answered as {"error","error_description"}: one SDK crashes without the latter.
+    /// Introspection (token/current) is an ordinary API call and answers in the ResponseStatus shape.
+    /// </summary>
+    public static bool IsOAuthPath(IReadOnlyList<string> segments) =>
+        segments.Count == 3 && segments[0].Equals("v1pre3", StringComparison.OrdinalIgnoreCase) &&
+        segments[1].Equals("oauthv2", StringComparison.OrdinalIgnoreCase) &&
+        (segments[2].Equals("token", StringComparison.OrdinalIgnoreCase) || segments[2].Equals("deviceauthorization", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An OAuth error body: exactly "error" and "error_description", both strings.</summary>
+    public static Dictionary<string, string> ErrorBody(string error, string description) =>
+        new() { ["error"] = error, ["error_description"] = description };
+
+    /// <summary>The OAuth error that stands for an HTTP status the endpoint did not choose itself.</summary>
+    public static string ErrorFor(int status) => status switch
+    {
+        401 => "invalid_client",
+        429 or 503 => "temporarily_unavailable",
+        >= 500 => "server_error",
+        _ => "invalid_request",
+    };
+
     public static void Map(RouteTable<ApiCall> routes) => routes
         .Map("POST", "v1pre3/oauthv2/token", (call, _) => IssueToken(call))
         .Map("POST", "v1pre3/oauthv2/deviceauthorization", (call, _) => StartDeviceFlow(call))

@@ -57,9 +57,12 @@ internal static class PropertyEndpoints
         return key;
     }
 
+    /// <summary>The named property; 410 RESOURCE_REMOVED if it was deleted, 404 NOT_FOUND if it never existed.</summary>
     private static Property Find(ApiCall call, ResourceKey owner, string name) =>
         call.State.PropertiesOf(owner).FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ApiException(404, "BASESPACE.PROPERTIES.NOT_FOUND", $"Property '{name}' not found");
+        ?? throw (call.State.IsRemovedProperty(owner, name)
+            ? ApiException.Removed($"Property '{name}'")
+            : new ApiException(404, "BASESPACE.PROPERTIES.NOT_FOUND", $"Property '{name}' not found"));
 
     private static Reply List(ApiCall call, ResourceKey owner)
     {

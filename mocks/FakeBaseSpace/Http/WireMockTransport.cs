@@ -78,8 +78,13 @@ internal sealed class WireMockTransport : IDisposable
         if (fault.RetryAfter is { } retry)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(
-            Reply.Json(status, FakeBaseSpace.Api.Wire.Error("BASESPACE.COMMON.INJECTED_FAULT", $"Injected fault: HTTP {status}")).Body);
+        var message = $"Injected fault: HTTP {status}";
+        var segments = (request.Path.Value ?? "/").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Token and device clients parse {"error","error_description"} even from a 5xx.
+        object body = origin == "api" && FakeBaseSpace.Api.OAuthEndpoints.IsOAuthPath(segments)
+            ? FakeBaseSpace.Api.OAuthEndpoints.ErrorBody(FakeBaseSpace.Api.OAuthEndpoints.ErrorFor(status), message)
+            : FakeBaseSpace.Api.Wire.Error("BASESPACE.COMMON.INJECTED_FAULT", message);
+        await context.Response.Body.WriteAsync(Reply.Json(status, body).Body);
     }
 
     private static HttpCall ToCall(IRequestMessage message)

@@ -36,6 +36,7 @@ public sealed class BaseSpaceState
     internal Dictionary<string, AppSession> AppSessions { get; } = [];
     internal Dictionary<string, AppResult> AppResults { get; } = [];
     internal Dictionary<ResourceKey, List<Property>> Properties { get; } = [];
+    internal Dictionary<ResourceKey, HashSet<string>> RemovedProperties { get; } = [];
     internal Dictionary<string, AccessGrant> Grants { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, AuthorizationCode> Codes { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, DeviceAuthorization> DeviceAuthorizations { get; } = new(StringComparer.Ordinal);
@@ -285,11 +286,22 @@ public sealed class BaseSpaceState
         foreach (var property in properties)
         {
             list.RemoveAll(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+            if (RemovedProperties.TryGetValue(owner, out var removed)) removed.Remove(property.Name);
             list.Add(property);
         }
     }
 
-    internal void DeleteProperty(ResourceKey owner, Property property) => Properties[owner].Remove(property);
+    /// <summary>Removes a property; its name is remembered as removed (410) until a property of that name is written again.</summary>
+    internal void DeleteProperty(ResourceKey owner, Property property)
+    {
+        Properties[owner].Remove(property);
+        if (!RemovedProperties.TryGetValue(owner, out var names))
+            RemovedProperties[owner] = names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        names.Add(property.Name);
+    }
+
+    internal bool IsRemovedProperty(ResourceKey owner, string name) =>
+        RemovedProperties.TryGetValue(owner, out var names) && names.Contains(name);
 
     /// <summary>Tenant isolation: a user sees only the projects they own, and the public dataset.</summary>
     internal bool CanSee(string userId, Project project) => project.OwnerId == userId || project.Id == PublicDataset.Project.Id;
