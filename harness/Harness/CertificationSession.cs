@@ -187,6 +187,10 @@ public sealed class CertificationSession : IAsyncDisposable
     public Task<LogoutEvidence> LogoutAsync() =>
         ScenarioAsync("logout-user-a", () => LogoutScenario.RunAsync(this, UserA, "logout-user-a"));
 
+    /// <summary>Users A and B using the app at the same time, run once per session.</summary>
+    public Task<TwoUsersEvidence> TwoUsersAsync() =>
+        ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, UserA, UserB, "two-users"));
+
     private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
     {
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>

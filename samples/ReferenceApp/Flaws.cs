@@ -20,6 +20,7 @@ public enum Flaw
     LogoutStaysInApp,
     NoBaseSpaceLink,
     NoVersion,
+    SharedLatestAnalysis,
 }
 
 public sealed class Flaws
@@ -40,6 +41,7 @@ public sealed class Flaws
         ["logout-stays-in-app"] = Flaw.LogoutStaysInApp,
         ["no-basespace-link"] = Flaw.NoBaseSpaceLink,
         ["no-version"] = Flaw.NoVersion,
+        ["shared-latest-analysis"] = Flaw.SharedLatestAnalysis,
     };
 
     private readonly HashSet<Flaw> _on;

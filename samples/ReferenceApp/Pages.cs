@@ -30,12 +30,12 @@ public sealed class Pages(AppConfig config)
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>After a launch: who is signed in and how the analysis is going.</summary>
-    public IResult Results(UserSession session)
+    /// <summary>After a launch: who is signed in and how the analysis (<paramref name="shown"/>) is going.</summary>
+    public IResult Results(UserSession session, AnalysisStatus? shown)
     {
         if (config.Flaws[Flaw.LoginWall]) return LoginForm(session.ReturnUrl);
 
-        var analysis = session.Analysis ?? new AnalysisStatus("Starting", null);
+        var analysis = shown ?? new AnalysisStatus("Starting", null);
         var main = $"""
             <section>
               <h2>Analysis</h2>

@@ -32,12 +32,16 @@ public static class Routes
         {
             null => signIn.DirectVisit(c),
             { Analysis: null } => Results.Redirect("/home"),
-            var s => pages.Results(s),
+            var s => pages.Results(s, AnalysisShownTo(s)),
         });
         // The results page polls this; it answers for the caller's own session only.
-        app.MapGet("/status", (HttpContext c) => sessions.Find(c.Request) is { } s
-            ? Results.Json(new { status = s.Analysis?.Status ?? "none", summary = s.Analysis?.Summary })
+        app.MapGet("/status", (HttpContext c) => sessions.Find(c.Request) is { } s && AnalysisShownTo(s) is var a
+            ? Results.Json(new { status = a?.Status ?? "none", summary = a?.Summary })
             : Results.Unauthorized());
+        // A user sees their own analysis; the shared-latest-analysis flaw shows everyone the last one launched.
+        AnalysisStatus? AnalysisShownTo(UserSession session) =>
+            config.Flaws[Flaw.SharedLatestAnalysis] ? sessions.LastLaunched?.Analysis ?? session.Analysis : session.Analysis;
+
         // Exists only for the flaws whose page script leaks the token; a conformant app never hands it out.
         if (config.Flaws.ExposesTokenEndpoint)
             app.MapGet("/api/token", (HttpContext c) => sessions.Find(c.Request) is { } s

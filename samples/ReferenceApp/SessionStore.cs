@@ -33,6 +33,10 @@ public sealed class SessionStore
 {
     private const string CookieName = "refapp_session";
     private readonly ConcurrentDictionary<string, UserSession> _sessions = new();
+    private volatile UserSession? _lastLaunched;
+
+    /// <summary>The session launched last: what the shared-latest-analysis flaw shows every user.</summary>
+    public UserSession? LastLaunched { get => _lastLaunched; set => _lastLaunched = value; }
 
     public static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

@@ -37,6 +37,7 @@ public sealed partial class SignIn(AppConfig config, BaseSpaceClient baseSpace, 
             readableByScripts.HttpOnly = false;
             context.Response.Cookies.Append("basespace_token", session.AccessToken, readableByScripts);
         }
+        sessions.LastLaunched = session;
         await analysis.StartAsync(session, appSessionId);
         return Results.Redirect(config.Flaws[Flaw.TokenInUrl]
             ? "/results?access_token=" + Uri.EscapeDataString(session.AccessToken)

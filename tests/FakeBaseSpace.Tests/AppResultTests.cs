@@ -70,6 +70,27 @@ public sealed class AppResultTests : FakeTest
     }
 
     [Test]
+    public void AppResults_that_reference_each_other_are_still_rendered()
+    {
+        var (launch, token) = LaunchWithToken(Ada);
+        var first = Ok(PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, Body("First")), 201)
+            .GetProperty("Id").GetString();
+        var second = Ok(PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, new
+        {
+            Name = "Second", References = new[] { new { Rel = "using", Type = "AppResult", HrefContent = $"v1pre3/appresults/{first}" } },
+        }), 201).GetProperty("Id").GetString();
+        Ok(PostJson($"appresults/{first}/properties", token, new
+        {
+            Properties = new[] { new { Type = "appresult[]", Name = "Input.AppResults", Items = new[] { $"v1pre3/appresults/{second}", $"v1pre3/appresults/{first}" } } },
+        }), 201);
+        var rendered = Ok(Get($"appresults/{second}", token));
+        var referenced = rendered.GetProperty("References")[0].GetProperty("Content");
+        Assert.That(referenced.GetProperty("Id").GetString(), Is.EqualTo(first));
+        Assert.That(Ok(Get($"appresults/{first}", token)).GetProperty("Properties").GetProperty("Items")[0]
+            .GetProperty("Items")[0].GetProperty("Id").GetString(), Is.EqualTo(second));
+    }
+
+    [Test]
     public void No_new_results_in_a_frozen_session()
     {
         var (launch, token) = LaunchWithToken(Ada);

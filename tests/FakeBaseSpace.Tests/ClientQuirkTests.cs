@@ -13,7 +13,7 @@ public sealed class ClientQuirkTests : FakeTest
     [OneTimeSetUp]
     public void Token() => _token = LaunchWithToken(Ada).Token;
 
-    private RawHttps.Response Api(string method, string target, string? token, string body = "", params (string, string)[] headers) =>
+    private RawHttps.Response SendRaw(string method, string target, string? token, string body = "", params (string, string)[] headers) =>
         RawHttps.Send(Server.ApiOrigin, method, target, headers.Append(("Authorization", "Bearer " + token)), body);
 
     private static JsonElement Response(RawHttps.Response reply, int status = 200)
@@ -28,15 +28,15 @@ public sealed class ClientQuirkTests : FakeTest
     [TestCase("/v1pre3/users/current/")]
     [TestCase("/v1pre3/users/current/?")]
     public void Odd_request_targets_name_the_same_resource(string target) =>
-        Assert.That(Response(Api("GET", target, _token)).GetProperty("Id").GetString(), Is.EqualTo(Ada.User.Id));
+        Assert.That(Response(SendRaw("GET", target, _token)).GetProperty("Id").GetString(), Is.EqualTo(Ada.User.Id));
 
     [Test]
     public void Post_projects_with_a_trailing_slash_and_a_bare_question_mark_creates_the_project()
     {
         var token = TokenWithScopes(Ada, "create projects");
-        var reply = Api("POST", "/v1pre3/projects/?", token, """{"Name":"Quirk Project"}""", ("Content-Type", "application/json"));
+        var reply = SendRaw("POST", "/v1pre3/projects/?", token, """{"Name":"Quirk Project"}""", ("Content-Type", "application/json"));
         Assert.That(Response(reply, 201).GetProperty("Name").GetString(), Is.EqualTo("Quirk Project"));
-        Assert.That(Response(Api("POST", "/v1pre3/projects/?", token, "name=Quirk+Project", ("Content-Type", "application/x-www-form-urlencoded")))
+        Assert.That(Response(SendRaw("POST", "/v1pre3/projects/?", token, "name=Quirk+Project", ("Content-Type", "application/x-www-form-urlencoded")))
             .GetProperty("Name").GetString(), Is.EqualTo("Quirk Project"));
     }
 
@@ -47,9 +47,9 @@ public sealed class ClientQuirkTests : FakeTest
     {
         var launch = Launch(Ada);
         var token = Trade(launch.AuthorizationCode);
-        var reply = Api("GET", target.Replace("{session}", launch.AppSessionId), token, "", ("Content-Type", "application/json"));
+        var reply = SendRaw("GET", target.Replace("{session}", launch.AppSessionId), token, "", ("Content-Type", "application/json"));
         Assert.That(Response(reply).ValueKind, Is.EqualTo(JsonValueKind.Object));
-        var withLength = Api("GET", target.Replace("{session}", launch.AppSessionId), token, "",
+        var withLength = SendRaw("GET", target.Replace("{session}", launch.AppSessionId), token, "",
             ("Content-Type", "application/json"), ("Content-Length", "0"));
         Assert.That(withLength.StatusCode, Is.EqualTo(200), withLength.Body);
     }

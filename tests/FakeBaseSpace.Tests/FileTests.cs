@@ -95,6 +95,24 @@ public sealed class FileTests : FakeTest
     }
 
     [Test]
+    public void A_multipart_form_upload_with_fields_before_the_file_stores_the_file_part()
+    {
+        var bytes = Encoding.ASCII.GetBytes("the file, not the field\n");
+        // Written by hand: RestSharp would put the file first.
+        const string boundary = "----fake-boundary-7d1";
+        var body = Encoding.ASCII.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\na form field sent first\r\n" +
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fielded.txt\"\r\nContent-Type: text/plain\r\n\r\n" +
+            Encoding.ASCII.GetString(bytes) + $"\r\n--{boundary}--\r\n");
+        var response = Send(Method.Post, $"appresults/{_appResultId}/files?name=fielded.txt", _token,
+            r => r.AddBody(body, $"multipart/form-data; boundary={boundary}"));
+        var file = Ok(response, 201);
+        Assert.That(file.GetProperty("Name").GetString(), Is.EqualTo("fielded.txt"));
+        Assert.That(file.GetProperty("ContentType").GetString(), Is.EqualTo("text/plain"));
+        Assert.That(Get($"files/{file.GetProperty("Id").GetString()}/content", _token).RawBytes, Is.EqualTo(bytes));
+    }
+
+    [Test]
     public void Uploading_needs_write_on_the_project()
     {
         var readOnly = TokenWithScopes(Ada, $"read project {Ada.Project.Id}");

@@ -84,6 +84,24 @@ public sealed class MultipartUploadTests : FakeTest
         Assert.That(Get($"files/{id}/content", _token).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
+    [Test]
+    public void A_part_over_25_MB_is_refused()
+    {
+        var id = StartUpload("huge.bin");
+        var response = PutPart(id, 1, new byte[25 * 1024 * 1024 + 1]);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(ErrorCode(response), Is.EqualTo("BASESPACE.FILES.PART_TOO_LARGE"));
+        Assert.That(PutPart(id, 1, new byte[25 * 1024 * 1024]).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void Parts_are_accepted_with_the_token_as_bearer_too_and_refused_without_one()
+    {
+        var id = StartUpload("bearer.bin");
+        Assert.That(Send(Method.Put, $"files/{id}/parts/1", _token, r => r.AddBody(Filled(10, 1), ContentType.Binary)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Send(Method.Put, $"files/{id}/parts/2", build: r => r.AddBody(Filled(10, 1), ContentType.Binary)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
     [TestCase(0)]
     [TestCase(10001)]
     public void Part_numbers_run_from_1_to_10000(int number)

@@ -63,14 +63,93 @@ public sealed class PropertyTests : FakeTest
         Assert.That(Ok(Get($"appresults/{_appResultId}/properties/Test.Value", _token)).GetProperty("Content").GetString(), Is.EqualTo("2"));
     }
 
+    /// <summary>A fresh AppResult, so a test's properties do not meet another's.</summary>
+    private string NewAppResult() =>
+        Ok(PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={_launch.AppSessionId}", _token, new { Name = "Props" }), 201)
+            .GetProperty("Id").GetString()!;
+
     [Test]
-    public void A_property_is_deleted()
+    public void A_deleted_property_is_410_RESOURCE_REMOVED_until_written_again()
     {
-        Ok(PostJson($"appresults/{_appResultId}/properties", _token, new { Properties = new[] { new { Type = "string", Name = "Test.Gone", Content = "x" } } }), 201);
-        Assert.That(Send(RestSharp.Method.Delete, $"appresults/{_appResultId}/properties/Test.Gone", _token).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var missing = Get($"appresults/{_appResultId}/properties/Test.Gone", _token);
+        var resultId = NewAppResult();
+        Ok(PostJson($"appresults/{resultId}/properties", _token, new { Properties = new[] { new { Type = "string[]", Name = "Test.Gone", Items = new[] { "x" } } } }), 201);
+        Assert.That(Send(RestSharp.Method.Delete, $"appresults/{resultId}/properties/Test.Gone", _token).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var (method, path) in new[]
+                 {
+                     (RestSharp.Method.Get, "properties/Test.Gone"), (RestSharp.Method.Get, "properties/test.gone/items"),
+                     (RestSharp.Method.Delete, "properties/Test.Gone"),
+                 })
+        {
+            var removed = Send(method, $"appresults/{resultId}/{path}", _token);
+            Assert.That((int)removed.StatusCode, Is.EqualTo(410), $"{method} {path}");
+            Assert.That(ErrorCode(removed), Is.EqualTo("BASESPACE.COMMON.RESOURCE_REMOVED"));
+        }
+        Assert.That(Ok(Get($"appresults/{resultId}/properties?Limit=1024", _token)).GetProperty("Items").EnumerateArray()
+            .Select(p => p.GetProperty("Name").GetString()), Does.Not.Contain("Test.Gone"));
+
+        Ok(PostJson($"appresults/{resultId}/properties", _token, new { Properties = new[] { new { Type = "string", Name = "Test.Gone", Content = "back" } } }), 201);
+        Assert.That(Ok(Get($"appresults/{resultId}/properties/Test.Gone", _token)).GetProperty("Content").GetString(), Is.EqualTo("back"));
+    }
+
+    [Test]
+    public void A_property_that_never_existed_is_404_NOT_FOUND()
+    {
+        var resultId = NewAppResult();
+        var missing = Get($"appresults/{resultId}/properties/Test.Never", _token);
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(ErrorCode(missing), Is.EqualTo("BASESPACE.PROPERTIES.NOT_FOUND"));
+    }
+
+    [TestCase("project", "v1pre3/projects/{project}", "{project}")]
+    [TestCase("sample", "samples/{sample}", "{sample}")]
+    [TestCase("appresult", "v1pre3/appresults/{appresult}", "{appresult}")]
+    [TestCase("appsession", "appsessions/{appsession}", "{appsession}")]
+    [TestCase("file", "v1pre3/files/{file}", "{file}")]
+    public void Every_reference_type_and_its_list_round_trip_as_objects(string type, string hrefTemplate, string idTemplate)
+    {
+        var resultId = NewAppResult();
+        var file = Ok(Get($"samples/{Ada.Sample.Id}/files", _token)).GetProperty("Items")[0].GetProperty("Id").GetString()!;
+        string Fill(string t) => t.Replace("{project}", Ada.Project.Id).Replace("{sample}", Ada.Sample.Id)
+            .Replace("{appresult}", resultId).Replace("{appsession}", _launch.AppSessionId).Replace("{file}", file);
+        var href = Fill(hrefTemplate);
+        var write = PostJson($"appresults/{resultId}/properties", _token, new
+        {
+            Properties = new object[]
+            {
+                new { Type = type, Name = $"Test.One{type}", Content = href },
+                new { Type = type + "[]", Name = $"Test.Many{type}", Items = new[] { href, href } },
+            },
+        });
+        Assert.That((int)write.StatusCode, Is.EqualTo(201), write.Content);
+        var one = Ok(Get($"appresults/{resultId}/properties/Test.One{type}", _token));
+        Assert.That(one.GetProperty("Type").GetString(), Is.EqualTo(type));
+        Assert.That(one.GetProperty("Content").ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That(one.GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate)));
+        var items = Ok(Get($"appresults/{resultId}/properties/Test.Many{type}/items", _token)).GetProperty("Items");
+        Assert.That(items.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(items[1].GetProperty("Id").GetString(), Is.EqualTo("2"));
+        Assert.That(items[1].GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate)));
+    }
+
+    [Test]
+    public void String_lists_round_trip_and_runs_do_not_resolve()
+    {
+        var resultId = NewAppResult();
+        Ok(PostJson($"appresults/{resultId}/properties", _token, new { Properties = new[] { new { Type = "string[]", Name = "Test.Words", Items = new[] { "a", "b" } } } }), 201);
+        Assert.That(Ok(Get($"appresults/{resultId}/properties/Test.Words", _token)).GetProperty("Items").EnumerateArray().Select(i => i.GetString()),
+            Is.EqualTo(new[] { "a", "b" }));
+        var run = PostJson($"appresults/{resultId}/properties", _token, new { Properties = new[] { new { Type = "run", Name = "Test.Run", Content = "v1pre3/runs/1" } } });
+        Assert.That((int)run.StatusCode, Is.EqualTo(409));
+        Assert.That(ErrorCode(run), Is.EqualTo("BASESPACE.PROPERTIES.CONTENT_REFERENCE_NOT_RESOLVED"));
+    }
+
+    [Test]
+    public void A_name_of_exactly_64_characters_is_accepted()
+    {
+        var resultId = NewAppResult();
+        var name = "Test." + new string('n', 59);
+        Assert.That((int)PostJson($"appresults/{resultId}/properties", _token, new { Properties = new[] { new { Type = "string", Name = name, Content = "x" } } }).StatusCode,
+            Is.EqualTo(201));
     }
 
     [TestCase("string", "NoDot", "x", 400, "BASESPACE.PROPERTIES.NAME_INVALID")]
@@ -94,6 +173,19 @@ public sealed class PropertyTests : FakeTest
             Properties = new[] { new { Type = "string", Name = "Test.Twice", Content = "a" }, new { Type = "string", Name = "test.twice", Content = "b" } },
         });
         Assert.That(ErrorCode(response), Is.EqualTo("BASESPACE.PROPERTIES.DUPLICATE_NAMES"));
+    }
+
+    [TestCase("samples/{sample}")]
+    [TestCase("projects/{project}")]
+    [TestCase("appsessions/{session}")]
+    [TestCase("appresults/{result}")]
+    public void Properties_are_written_and_read_on_every_owner(string ownerTemplate)
+    {
+        var owner = ownerTemplate.Replace("{sample}", Ada.Sample.Id).Replace("{project}", Ada.Project.Id)
+            .Replace("{session}", _launch.AppSessionId).Replace("{result}", NewAppResult());
+        var name = "Test.Owner" + ownerTemplate.Split('/')[0];
+        Ok(PostJson($"{owner}/properties", _token, new { Properties = new[] { new { Type = "string", Name = name, Content = owner } } }), 201);
+        Assert.That(Ok(Get($"{owner}/properties/{name}", _token)).GetProperty("Content").GetString(), Is.EqualTo(owner));
     }
 
     [Test]

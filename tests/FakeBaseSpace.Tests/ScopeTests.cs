@@ -36,6 +36,35 @@ public sealed class ScopeTests : FakeTest
     [TestCase("read galaxy")]
     public void Malformed_scopes_do_not_parse(string text) => Assert.That(ScopeSet.TryParse(text), Is.Null);
 
+    [TestCase("READ PROJECT {project},Browse Global")]
+    [TestCase("read project {project} , browse global")]
+    [TestCase("Read Project {project},  BROWSE global")]
+    public void Requested_scopes_match_in_any_case_joined_by_commas_with_or_without_spaces(string requested)
+    {
+        var token = TokenWithScopes(Ada, requested.Replace("{project}", Ada.Project.Id));
+        var file = Ok(Get($"samples/{Ada.Sample.Id}/files", token)).GetProperty("Items")[0].GetProperty("Id").GetString();
+        Assert.That(Get($"files/{file}/content", token).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Ok(Get("oauthv2/token/current", token)).GetProperty("Scopes").EnumerateArray().Select(e => e.GetString()),
+            Is.EquivalentTo(new[] { $"read project {Ada.Project.Id}", "browse global" }));
+    }
+
+    [Test]
+    public void The_device_flow_takes_scopes_in_any_case_and_comma_joined()
+    {
+        var response = Client.Execute(new RestRequest(Api("oauthv2/deviceauthorization"), Method.Post)
+            .AddParameter("client_id", App.ClientId).AddParameter("scope", "Browse Global,CREATE PROJECTS")
+            .AddParameter("response_type", "device_code"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), response.Content);
+    }
+
+    [Test]
+    public void Create_on_a_project_allows_creating_AppResults_in_it_but_not_browsing_it()
+    {
+        var token = TokenWithScopes(Ada, $"create project {Ada.Project.Id}");
+        Assert.That((int)PostJson($"projects/{Ada.Project.Id}/appresults", token, new { Name = "Created" }).StatusCode, Is.EqualTo(201));
+        Assert.That(Get($"samples/{Ada.Sample.Id}/files", token).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
     [Test]
     public void A_launch_code_reads_the_input_project_and_writes_the_output_project()
     {
@@ -57,6 +86,7 @@ public sealed class ScopeTests : FakeTest
         Assert.That(entry.RequiredScope, Is.EqualTo($"read project {Ada.Project.Id}"));
         Assert.That(entry.HeldScopes, Is.EqualTo(new[] { $"browse project {Ada.Project.Id}" }));
         Assert.That(entry.StatusCode, Is.EqualTo(403));
+        Assert.That(ErrorCode(response), Is.EqualTo("BASESPACE.AUTH.INSUFFICIENT_SCOPE"));
     }
 
     [Test]

@@ -53,6 +53,14 @@ public sealed class TokenExchangeTests : FakeTest
     }
 
     [Test]
+    public void Grant_type_device_is_accepted_for_a_web_authorize_code_of_the_same_client()
+    {
+        var fields = Fields(new WebBrowserSession(Client, Ada).Authorize(App, "browse global"), "device");
+        fields["redirect_uri"] = WebBrowserSession.CallbackUri;
+        AssertTokenReply(Client.Execute(new RestRequest(Api("oauthv2/token"), Method.Post).AddJsonBody(fields)));
+    }
+
+    [Test]
     public void A_code_is_single_use()
     {
         var code = Launch(Ada).AuthorizationCode;

@@ -100,14 +100,6 @@ public sealed class WebOriginTests : FakeTest
     }
 
     [Test]
-    public void A_doubled_slash_reaches_authorize()
-    {
-        var response = new WebBrowserSession(Client, Ada).Get("/" + WebBrowserSession.AuthorizeQuery(App, "browse global"));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.Content, Does.Contain("Approve"));
-    }
-
-    [Test]
     public void The_originating_project_page_shows_the_owners_project_only()
     {
         Assert.That(new WebBrowserSession(Client, Ada).Get($"/projects/{Ada.Project.Id}").Content, Does.Contain("Ada Project"));

@@ -33,6 +33,9 @@ public static class LaunchScenario
     public static readonly IReadOnlySet<string> FinalStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "Complete", "Aborted", "TimedOut" };
 
+    public static bool IsFinal(BaseSpaceState state, string appSessionId) =>
+        FinalStatuses.Contains(state.GetAppSession(appSessionId).Status);
+
     public static async Task<LaunchEvidence> RunAsync(CertificationSession session, Tenant tenant, string name)
     {
         var state = session.Fake.State;
@@ -43,7 +46,7 @@ public static class LaunchScenario
         var finalReached = false;
 
         var visit = await session.Visitor.VisitAsync(name, session.WebSessionCookie(tenant), launch.WebLaunchUrl, async _ =>
-            finalReached = await WaitForFinalStatusAsync(state, launch.AppSessionId, completeWithin - clock.Elapsed, session.Stopping));
+            finalReached = await Poll.UntilAsync(() => IsFinal(state, launch.AppSessionId), completeWithin - clock.Elapsed, session.Stopping));
 
         var snapshot = state.GetAppSession(launch.AppSessionId);
         var finalChange = snapshot.History.LastOrDefault(h => FinalStatuses.Contains(h.Status));
@@ -54,17 +57,6 @@ public static class LaunchScenario
             journal,
             session.Store.WriteJson($"{name}/journal.json", journal),
             session.Store.WriteJson($"{name}/appsession.json", snapshot));
-    }
-
-    private static async Task<bool> WaitForFinalStatusAsync(BaseSpaceState state, string appSessionId, TimeSpan timeout, CancellationToken stopping)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (FinalStatuses.Contains(state.GetAppSession(appSessionId).Status)) return true;
-            if (deadline.Elapsed >= timeout) return false;
-            await Task.Delay(100, stopping);
-        }
     }
 }
 

@@ -159,16 +159,33 @@ internal sealed class Wire(BaseSpaceState state, string? viewerId)
         };
     }
 
+    // How deep referenced resources are expanded. An AppResult may reference itself or another AppResult that
+    // references it back (through References or properties); beyond this depth a reference is just {Id, Href}.
+    private const int MaxContentDepth = 2;
+    private int _contentDepth;
+
     /// <summary>The referenced resource as an object (strict SDKs reject a string or null here).</summary>
-    public object Content(ResourceKey target) => target.Collection switch
+    public object Content(ResourceKey target)
     {
-        "samples" when state.Samples.TryGetValue(target.Id, out var s) => Sample(s),
-        "projects" when state.Projects.TryGetValue(target.Id, out var p) => Project(p),
-        "appresults" when state.AppResults.TryGetValue(target.Id, out var r) => AppResult(r),
-        "appsessions" when state.AppSessions.TryGetValue(target.Id, out var a) => AppSessionCompact(a),
-        "files" when state.Files.TryGetValue(target.Id, out var f) => File(f),
-        _ => new { target.Id, target.Href },
-    };
+        if (_contentDepth >= MaxContentDepth) return new { target.Id, target.Href };
+        _contentDepth++;
+        try
+        {
+            return target.Collection switch
+            {
+                "samples" when state.Samples.TryGetValue(target.Id, out var s) => Sample(s),
+                "projects" when state.Projects.TryGetValue(target.Id, out var p) => Project(p),
+                "appresults" when state.AppResults.TryGetValue(target.Id, out var r) => AppResult(r),
+                "appsessions" when state.AppSessions.TryGetValue(target.Id, out var a) => AppSessionCompact(a),
+                "files" when state.Files.TryGetValue(target.Id, out var f) => File(f),
+                _ => new { target.Id, target.Href },
+            };
+        }
+        finally
+        {
+            _contentDepth--;
+        }
+    }
 
     public IEnumerable<BaseSpaceFile> FilesOf(ResourceKey parent) => state.Files.Values.Where(f => f.Parent == parent);
 
