@@ -81,7 +81,7 @@ public sealed class CertificationSession : IAsyncDisposable
 
         // The browser trusts the fake's certificate and the app's, when the harness's CA issued it: nothing else.
         var appCertificate = start is null
-            ? await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served) ? served : null
+            ? await AppCertificate.ReadAsync(AppUrl, TimeSpan.FromSeconds(10)) is { } served && ca.Signed(served.Certificate) ? served.Certificate : null
             : ca.IssueServerCertificate();
         // The browser starts while the fake warms up and the app boots.
         using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancel, Stopping);
@@ -190,6 +190,9 @@ public sealed class CertificationSession : IAsyncDisposable
     /// <summary>Users A and B using the app at the same time, run once per session.</summary>
     public Task<TwoUsersEvidence> TwoUsersAsync() =>
         ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, UserA, UserB, "two-users"));
+
+    /// <summary>The app opened by a browser that refuses bad certificates, run once per session.</summary>
+    public Task<TlsEvidence> TlsAsync() => ScenarioAsync("tls", () => TlsScenario.RunAsync(this, "tls"));
 
     private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
     {

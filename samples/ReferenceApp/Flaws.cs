@@ -21,6 +21,7 @@ public enum Flaw
     NoBaseSpaceLink,
     NoVersion,
     SharedLatestAnalysis,
+    SelfSignedCertificate,
 }
 
 public sealed class Flaws
@@ -42,6 +43,7 @@ public sealed class Flaws
         ["no-basespace-link"] = Flaw.NoBaseSpaceLink,
         ["no-version"] = Flaw.NoVersion,
         ["shared-latest-analysis"] = Flaw.SharedLatestAnalysis,
+        ["self-signed-certificate"] = Flaw.SelfSignedCertificate,
     };
 
     private readonly HashSet<Flaw> _on;

@@ -9,7 +9,9 @@ X509Certificate2 serverCertificate;
 SocketsHttpHandler baseSpaceHandler;
 try
 {
-    serverCertificate = Tls.LoadServerCertificate(config.TlsCertFile, config.TlsKeyFile);
+    serverCertificate = config.Flaws[Flaw.SelfSignedCertificate]
+        ? Tls.SelfSignedServerCertificate()
+        : Tls.LoadServerCertificate(config.TlsCertFile, config.TlsKeyFile);
     baseSpaceHandler = Tls.BaseSpaceHandler(config.CaFile);
 }
 catch (Exception e) when (e is CryptographicException or InvalidOperationException or IOException)

@@ -17,6 +17,23 @@ public static class Tls
     }
 
     /// <summary>
+    /// The self-signed-certificate flaw: a certificate nobody vouches for, naming the right hosts, which a
+    /// user's browser warns about.
+    /// </summary>
+    public static X509Certificate2 SelfSignedServerCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30));
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx, password), password);
+    }
+
+    /// <summary>
     /// An HTTP handler for BaseSpace calls that trusts the given CA and nothing else. Validation stays fully
     /// on (chain and host name); only the root store is replaced.
     /// </summary>

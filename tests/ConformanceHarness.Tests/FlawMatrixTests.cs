@@ -29,6 +29,7 @@ public sealed class FlawMatrixTests
         new object[] { "logout-stays-in-app", new[] { "9B.logout-returns-to-basespace" } },
         new object[] { "no-basespace-link", new[] { "9A.link-back-to-basespace" } },
         new object[] { "no-version", new[] { "7C.version-in-gui" } },
+        new object[] { "self-signed-certificate", new[] { "8A.valid-certificate" } },
         new object[] { "shared-latest-analysis", new[] { "8D.users-see-only-their-own-data" } },
     ];
 
@@ -84,7 +85,7 @@ public sealed class FlawMatrixTests
             Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
             Assert.That(result.CheckStatuses, Is.Not.Empty, result.Output);
             Assert.That(result.CheckStatuses.Values, Is.All.EqualTo("pass"), result.Output);
-            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B", "9A", "7C", "8D" })
+            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B", "9A", "7C", "8D", "8A" })
                 Assert.That(result.ItemStatuses.GetValueOrDefault(item), Is.EqualTo("pass"), $"item {item}\n{result.Output}");
         });
         Directory.Delete(folder, recursive: true);

@@ -19,8 +19,7 @@ public sealed class ConcurrencyTests : FakeTest
         {
             var (launch, token) = tokens[i % tokens.Length];
             var tenant = State.GetAppSession(launch.AppSessionId).UserId == Ada.User.Id ? Ada : Ben;
-            var path = paths[i % paths.Length].Replace("{session}", launch.AppSessionId)
-                .Replace("{sample}", tenant.Sample.Id).Replace("{project}", tenant.Project.Id);
+            var path = Fill(paths[i % paths.Length], Ids(tenant, ("session", launch.AppSessionId)));
             using var request = new HttpRequestMessage(HttpMethod.Get, Api(path));
             request.Headers.Add("x-access-token", token);
             using var response = await http.SendAsync(request);

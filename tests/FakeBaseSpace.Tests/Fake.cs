@@ -43,7 +43,7 @@ public sealed class Fake
 }
 
 /// <summary>What every contract test uses: a client, a registered app, launches, tokens, JSON access.</summary>
-public abstract class FakeTest
+public abstract partial class FakeTest
 {
     protected RestClient Client { get; private set; } = null!;
     protected RegisteredApp App { get; private set; } = null!;
@@ -116,6 +116,23 @@ public abstract class FakeTest
     /// <summary>A token from the interactive authorize flow with exactly <paramref name="scope"/>.</summary>
     protected string TokenWithScopes(Tenant tenant, string scope) =>
         Trade(new WebBrowserSession(Client, tenant).Authorize(App, scope), redirectUri: WebBrowserSession.CallbackUri);
+
+    /// <summary>A path template with its {placeholders} filled in; an unknown placeholder is a mistake in the test.</summary>
+    protected static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value)
+            ? value
+            : throw new ArgumentException($"no value for {m.Value} in '{template}'"));
+
+    /// <summary>The placeholders a tenant fills: {user}, {project}, {sample}, plus <paramref name="more"/>.</summary>
+    protected static Dictionary<string, string> Ids(Tenant tenant, params (string Name, string Value)[] more)
+    {
+        var ids = new Dictionary<string, string> { ["user"] = tenant.User.Id, ["project"] = tenant.Project.Id, ["sample"] = tenant.Sample.Id };
+        foreach (var (name, value) in more) ids[name] = value;
+        return ids;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>The names of a JSON object's fields.</summary>
     protected static string[] FieldNames(JsonElement obj) => obj.EnumerateObject().Select(p => p.Name).ToArray();

@@ -109,9 +109,8 @@ public sealed class PropertyTests : FakeTest
     {
         var resultId = NewAppResult();
         var file = Ok(Get($"samples/{Ada.Sample.Id}/files", _token)).GetProperty("Items")[0].GetProperty("Id").GetString()!;
-        string Fill(string t) => t.Replace("{project}", Ada.Project.Id).Replace("{sample}", Ada.Sample.Id)
-            .Replace("{appresult}", resultId).Replace("{appsession}", _launch.AppSessionId).Replace("{file}", file);
-        var href = Fill(hrefTemplate);
+        var ids = Ids(Ada, ("appresult", resultId), ("appsession", _launch.AppSessionId), ("file", file));
+        var href = Fill(hrefTemplate, ids);
         var write = PostJson($"appresults/{resultId}/properties", _token, new
         {
             Properties = new object[]
@@ -124,11 +123,11 @@ public sealed class PropertyTests : FakeTest
         var one = Ok(Get($"appresults/{resultId}/properties/Test.One{type}", _token));
         Assert.That(one.GetProperty("Type").GetString(), Is.EqualTo(type));
         Assert.That(one.GetProperty("Content").ValueKind, Is.EqualTo(JsonValueKind.Object));
-        Assert.That(one.GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate)));
+        Assert.That(one.GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate, ids)));
         var items = Ok(Get($"appresults/{resultId}/properties/Test.Many{type}/items", _token)).GetProperty("Items");
         Assert.That(items.GetArrayLength(), Is.EqualTo(2));
         Assert.That(items[1].GetProperty("Id").GetString(), Is.EqualTo("2"));
-        Assert.That(items[1].GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate)));
+        Assert.That(items[1].GetProperty("Content").GetProperty("Id").GetString(), Is.EqualTo(Fill(idTemplate, ids)));
     }
 
     [Test]
@@ -181,8 +180,7 @@ public sealed class PropertyTests : FakeTest
     [TestCase("appresults/{result}")]
     public void Properties_are_written_and_read_on_every_owner(string ownerTemplate)
     {
-        var owner = ownerTemplate.Replace("{sample}", Ada.Sample.Id).Replace("{project}", Ada.Project.Id)
-            .Replace("{session}", _launch.AppSessionId).Replace("{result}", NewAppResult());
+        var owner = Fill(ownerTemplate, Ids(Ada, ("session", _launch.AppSessionId), ("result", NewAppResult())));
         var name = "Test.Owner" + ownerTemplate.Split('/')[0];
         Ok(PostJson($"{owner}/properties", _token, new { Properties = new[] { new { Type = "string", Name = name, Content = owner } } }), 201);
         Assert.That(Ok(Get($"{owner}/properties/{name}", _token)).GetProperty("Content").GetString(), Is.EqualTo(owner));

@@ -41,7 +41,7 @@ public sealed class ScopeTests : FakeTest
     [TestCase("Read Project {project},  BROWSE global")]
     public void Requested_scopes_match_in_any_case_joined_by_commas_with_or_without_spaces(string requested)
     {
-        var token = TokenWithScopes(Ada, requested.Replace("{project}", Ada.Project.Id));
+        var token = TokenWithScopes(Ada, Fill(requested, Ids(Ada)));
         var file = Ok(Get($"samples/{Ada.Sample.Id}/files", token)).GetProperty("Items")[0].GetProperty("Id").GetString();
         Assert.That(Get($"files/{file}/content", token).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Ok(Get("oauthv2/token/current", token)).GetProperty("Scopes").EnumerateArray().Select(e => e.GetString()),

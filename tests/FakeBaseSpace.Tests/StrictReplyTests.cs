@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using RestSharp;
 
 namespace FakeBaseSpace.Tests;
@@ -9,10 +8,10 @@ namespace FakeBaseSpace.Tests;
 /// empty ResponseStatus and a Notifications list, no JSON null anywhere, seven-digit dates (file creation dates
 /// ending in Z), relative hrefs, and References whose Content is an object. Also each resource's documented fields.
 /// </summary>
-public sealed partial class StrictReplyTests : FakeTest
+public sealed class StrictReplyTests : FakeTest
 {
     private string _token = null!;
-    private readonly Dictionary<string, string> _ids = [];
+    private Dictionary<string, string> _ids = null!;
     private readonly Dictionary<string, RestResponse> _writeReplies = [];
 
     /// <summary>A running app's day: a result referencing the input, a file, properties, logs, a status change.</summary>
@@ -21,9 +20,7 @@ public sealed partial class StrictReplyTests : FakeTest
     {
         var (launch, token) = LaunchWithToken(Ada);
         _token = token;
-        _ids["project"] = Ada.Project.Id;
-        _ids["sample"] = Ada.Sample.Id;
-        _ids["session"] = launch.AppSessionId;
+        _ids = Ids(Ada, ("session", launch.AppSessionId));
         _ids["file"] = Ok(Get($"samples/{Ada.Sample.Id}/files", token)).GetProperty("Items")[0].GetProperty("Id").GetString()!;
 
         var created = Write("create AppResult", PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, new
@@ -50,7 +47,7 @@ public sealed partial class StrictReplyTests : FakeTest
 
     private RestResponse Write(string what, RestResponse response) => _writeReplies[what] = response;
 
-    private string Path(string template) => PlaceHolder().Replace(template, m => _ids[m.Groups[1].Value]);
+    private string Path(string template) => Fill(template, _ids);
 
     [TestCase("users/current")]
     [TestCase("users/current/projects")]
@@ -164,7 +161,4 @@ public sealed partial class StrictReplyTests : FakeTest
 
     private const string OtherDate = @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$";
     private const string FileDate = @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$";
-
-    [GeneratedRegex(@"\{(\w+)\}")]
-    private static partial Regex PlaceHolder();
 }

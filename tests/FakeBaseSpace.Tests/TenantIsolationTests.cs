@@ -29,8 +29,7 @@ public sealed class TenantIsolationTests : FakeTest
     [TestCase("users/{user}")]
     public void Another_users_resources_are_forbidden(string template)
     {
-        var path = template.Replace("{project}", Ben.Project.Id).Replace("{sample}", Ben.Sample.Id)
-            .Replace("{file}", _benFileId).Replace("{user}", Ben.User.Id);
+        var path = Fill(template, Ids(Ben, ("file", _benFileId)));
         var response = Get(path, _adaToken);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), response.Content);
         Assert.That(response.Content, Does.Not.Contain(Ben.Sample.Name).And.Not.Contain("Ben Project"));

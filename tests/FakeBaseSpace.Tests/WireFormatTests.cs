@@ -122,7 +122,7 @@ public sealed class WireFormatTests : FakeTest
     [TestCase("samples/{sample}/files", "SortBy=Colour", 400)]
     public void Limit_is_0_to_1024_and_0_to_1000_for_files_and_anything_else_is_400(string list, string query, int status)
     {
-        var path = list.Replace("{project}", Ada.Project.Id).Replace("{sample}", Ada.Sample.Id);
+        var path = Fill(list, Ids(Ada));
         var response = Get($"{path}?{query}", _token);
         Assert.That((int)response.StatusCode, Is.EqualTo(status), response.Content);
         if (status == 400) Assert.That(ErrorCode(response), Is.EqualTo("BASESPACE.COMMON.INVALID_PARAMETER"));

@@ -53,12 +53,17 @@ public sealed class BrowserHost : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh context (cookies, storage) for one user, signed in to BaseSpace's web site when a cookie is given.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Cookie? baseSpaceSession)
+    /// <summary>
+    /// A fresh context (cookies, storage) for one user, signed in to BaseSpace's web site when a cookie is
+    /// given. Only a context that <paramref name="judgesTls"/> refuses bad certificates, as a user's browser
+    /// would: the others look past them, so that an app's certificate problem fails 8A and nothing else.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Cookie? baseSpaceSession, bool judgesTls)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            IgnoreHTTPSErrors = !judgesTls,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -23,9 +23,10 @@ public sealed class BrowserVisitor(BrowserHost host, EvidenceStore store, Func<I
     private static readonly TimeSpan CaptureTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task<BrowserVisit> VisitAsync(string name, Cookie? baseSpaceSession, string url, Func<IPage, Task> whileOpen)
+    public async Task<BrowserVisit> VisitAsync(string name, Cookie? baseSpaceSession, string url, Func<IPage, Task> whileOpen,
+        bool judgesTls = false)
     {
-        var context = await host.NewContextAsync(baseSpaceSession);
+        var context = await host.NewContextAsync(baseSpaceSession, judgesTls);
         try
         {
             var recorder = new BrowserRecorder(context);
