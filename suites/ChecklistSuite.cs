@@ -48,6 +48,13 @@ public abstract class ChecklistSuite
         Assert.Warn($"{verdict.Message}\nHint: {verdict.Hint}");
     }
 
+    /// <summary>The check does not apply to what this app did (e.g. properties of AppResults it never wrote).</summary>
+    protected void NotApplicable(string message, IEnumerable<string> evidence)
+    {
+        var verdict = Record(VerdictStatus.NotApplicable, message, null, evidence);
+        Assert.Ignore(verdict.Message);
+    }
+
     protected void PassIf(bool passed, string pass, string fail, string hint, IEnumerable<string> evidence)
     {
         if (passed) Pass(pass, evidence);

@@ -28,7 +28,7 @@ public sealed class ProgressListener(IAnsiConsole console) : ITestListener
             TestStatus.Failed when result.ResultState.Label == "Error" => ("error", "red"),
             TestStatus.Failed => ("FAIL", "red"),
             TestStatus.Warning => ("warn", "yellow"),
-            _ => ("skip", "grey"),
+            _ => ("n/a", "grey"),
         };
         console.MarkupLineInterpolated($"  [{colour}]{mark,-5}[/] {id}");
     }

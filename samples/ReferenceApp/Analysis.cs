@@ -61,16 +61,20 @@ public sealed class Analysis(BaseSpaceClient baseSpace, AppConfig config, ILogge
             var outcome = $"{files.Count} files, {totalBytes} bytes";
             report.Append($"total: {outcome}\n");
 
-            var resultId = await baseSpace.CreateAppResultAsync(token, output.Id, appSession.Id, sample.Name,
-                $"File sizes and line counts of sample {sample.Name}", sample.Id, CancellationToken.None);
+            var resultId = await baseSpace.CreateAppResultAsync(token, output.Id,
+                config.Flaws[Flaw.AppResultWithoutAppSession] ? null : appSession.Id, sample.Name,
+                $"File sizes and line counts of sample {sample.Name}",
+                config.Flaws[Flaw.NoAppResultReferences] ? null : sample.Id, CancellationToken.None);
             await baseSpace.UploadFileAsync(token, resultId, "summary.txt", Encoding.UTF8.GetBytes(report.ToString()), "text/plain", CancellationToken.None);
-            await baseSpace.WritePropertiesAsync(token, $"appresults/{resultId}",
-            [
-                new("sample[]", "Input.Samples", [BaseSpaceClient.SampleHref(sample.Id)]),
-                new("project[]", "Input.Projects", [BaseSpaceClient.ProjectHref(sample.ProjectId ?? output.Id)]),
-            ], CancellationToken.None);
-            await baseSpace.WritePropertiesAsync(token, $"appsessions/{appSession.Id}",
-                [new("appresult[]", "Output.AppResults", [BaseSpaceClient.AppResultHref(resultId)])], CancellationToken.None);
+            if (!config.Flaws[Flaw.NoAppResultProperties])
+                await baseSpace.WritePropertiesAsync(token, $"appresults/{resultId}",
+                [
+                    new("sample[]", "Input.Samples", [BaseSpaceClient.SampleHref(sample.Id)]),
+                    new("project[]", "Input.Projects", [BaseSpaceClient.ProjectHref(sample.ProjectId ?? output.Id)]),
+                ], CancellationToken.None);
+            if (!config.Flaws[Flaw.NoAppSessionProperties])
+                await baseSpace.WritePropertiesAsync(token, $"appsessions/{appSession.Id}",
+                    [new("appresult[]", "Output.AppResults", [BaseSpaceClient.AppResultHref(resultId)])], CancellationToken.None);
 
             if (config.Flaws[Flaw.NeverCompletes]) return;
             if (config.Flaws[Flaw.AbortsWhenDone])

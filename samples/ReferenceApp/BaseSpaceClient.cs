@@ -97,17 +97,21 @@ public sealed class BaseSpaceClient(HttpClient http, AppConfig config)
         await response.Content.CopyToAsync(target, ct);
     }
 
-    public async Task<string> CreateAppResultAsync(string token, string projectId, string appSessionId, string name,
-        string description, string sampleId, CancellationToken ct)
+    /// <summary>
+    /// Creates an AppResult in the project, linked to the AppSession and referring to the input sample
+    /// (either left out only by a flaw: BaseSpace then makes an AppSession of its own, or shows no inputs).
+    /// </summary>
+    public async Task<string> CreateAppResultAsync(string token, string projectId, string? appSessionId, string name,
+        string description, string? inputSampleId, CancellationToken ct)
     {
         var body = new
         {
             Name = name,
             Description = description,
-            References = new[] { new { Rel = "using", Type = "Sample", HrefContent = SampleHref(sampleId) } },
+            References = inputSampleId is null ? [] : new[] { new { Rel = "using", Type = "Sample", HrefContent = SampleHref(inputSampleId) } },
         };
-        var result = await SendAsync(HttpMethod.Post, $"projects/{projectId}/appresults?appsessionid={Uri.EscapeDataString(appSessionId)}",
-            token, JsonBody(body), ct);
+        var link = appSessionId is null ? "" : $"?appsessionid={Uri.EscapeDataString(appSessionId)}";
+        var result = await SendAsync(HttpMethod.Post, $"projects/{projectId}/appresults{link}", token, JsonBody(body), ct);
         return Text(result, "Id") ?? throw new BaseSpaceException("the new AppResult has no Id");
     }
 

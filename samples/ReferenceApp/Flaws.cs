@@ -22,6 +22,10 @@ public enum Flaw
     NoVersion,
     SharedLatestAnalysis,
     SelfSignedCertificate,
+    AppResultWithoutAppSession,
+    NoAppResultReferences,
+    NoAppResultProperties,
+    NoAppSessionProperties,
 }
 
 public sealed class Flaws
@@ -44,6 +48,10 @@ public sealed class Flaws
         ["no-version"] = Flaw.NoVersion,
         ["shared-latest-analysis"] = Flaw.SharedLatestAnalysis,
         ["self-signed-certificate"] = Flaw.SelfSignedCertificate,
+        ["appresult-without-appsession"] = Flaw.AppResultWithoutAppSession,
+        ["no-appresult-references"] = Flaw.NoAppResultReferences,
+        ["no-appresult-properties"] = Flaw.NoAppResultProperties,
+        ["no-appsession-properties"] = Flaw.NoAppSessionProperties,
     };
 
     private readonly HashSet<Flaw> _on;

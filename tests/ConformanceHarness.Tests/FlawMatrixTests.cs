@@ -30,6 +30,10 @@ public sealed class FlawMatrixTests
         new object[] { "no-basespace-link", new[] { "9A.link-back-to-basespace" } },
         new object[] { "no-version", new[] { "7C.version-in-gui" } },
         new object[] { "self-signed-certificate", new[] { "8A.valid-certificate" } },
+        new object[] { "appresult-without-appsession", new[] { "5C.appresult-linked-to-appsession" } },
+        new object[] { "no-appresult-references", new[] { "5C.appresult-references-input" } },
+        new object[] { "no-appresult-properties", new[] { "6A.appresult-properties" } },
+        new object[] { "no-appsession-properties", new[] { "6B.appsession-output-properties" } },
         new object[] { "shared-latest-analysis", new[] { "8D.users-see-only-their-own-data" } },
     ];
 
@@ -85,7 +89,7 @@ public sealed class FlawMatrixTests
             Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
             Assert.That(result.CheckStatuses, Is.Not.Empty, result.Output);
             Assert.That(result.CheckStatuses.Values, Is.All.EqualTo("pass"), result.Output);
-            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B", "9A", "7C", "8D", "8A" })
+            foreach (var item in new[] { "9B", "8C", "3A", "3B", "2B", "9A", "7C", "8D", "8A", "5C", "6A", "6B" })
                 Assert.That(result.ItemStatuses.GetValueOrDefault(item), Is.EqualTo("pass"), $"item {item}\n{result.Output}");
         });
         Directory.Delete(folder, recursive: true);

@@ -35,6 +35,33 @@ public sealed class AppResultTests : FakeTest
     }
 
     [Test]
+    public void What_an_app_wrote_back_can_be_read_from_the_state()
+    {
+        var (launch, token) = LaunchWithToken(Ada);
+        var id = Ok(PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, Body("Snapshot")), 201)
+            .GetProperty("Id").GetString()!;
+        Ok(PostJson($"appresults/{id}/properties", token, new
+        {
+            Properties = new[] { new { Type = "sample[]", Name = "Input.Samples", Items = new[] { $"v1pre3/samples/{Ada.Sample.Id}" } } },
+        }), 201);
+        Ok(PostJson($"appsessions/{launch.AppSessionId}/properties", token, new
+        {
+            Properties = new[] { new { Type = "appresult[]", Name = "Output.AppResults", Items = new[] { $"appresults/{id}" } } },
+        }), 201);
+
+        var result = State.AppResultsIn(Ada.Project.Id).Single(r => r.Id == id);
+        var session = State.GetAppSession(launch.AppSessionId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.AppSessionId, Is.EqualTo(launch.AppSessionId));
+            Assert.That(result.References, Is.EqualTo(new[] { new ReferenceSnapshot("using", $"v1pre3/samples/{Ada.Sample.Id}") }));
+            Assert.That(result.Properties.Single().Values, Is.EqualTo(new[] { $"v1pre3/samples/{Ada.Sample.Id}" }));
+            Assert.That(session.Properties.Single(p => p.Name == "Output.AppResults").Values, Is.EqualTo(new[] { result.Href }));
+            Assert.That(session.Properties.Select(p => p.Name), Does.Contain("Input.sample-id"));
+        });
+    }
+
+    [Test]
     public void Without_an_AppSession_a_new_one_is_made()
     {
         var (launch, token) = LaunchWithToken(Ada);

@@ -16,7 +16,9 @@ public sealed record LaunchEvidence(
     TimeSpan? AppTime,
     IReadOnlyList<JournalEntry> Journal,
     string JournalFile,
-    string SessionFile)
+    string SessionFile,
+    IReadOnlyList<AppResultSnapshot> AppResults,
+    string AppResultsFile)
 {
     /// <summary>Journal entries of calls the app made with tokens of this launch's user.</summary>
     public IEnumerable<JournalEntry> AppCalls =>
@@ -51,12 +53,18 @@ public static class LaunchScenario
         var snapshot = state.GetAppSession(launch.AppSessionId);
         var finalChange = snapshot.History.LastOrDefault(h => FinalStatuses.Contains(h.Status));
         var journal = state.Journal.Entries();
+        // What the app wrote back while this launch ran: AppResults in the output project, by this user.
+        var appResults = state.AppResultsIn(tenant.Project.Id)
+            .Where(r => r.UserId == tenant.User.Id && r.DateCreated >= launchedAt)
+            .ToList();
         return new LaunchEvidence(
             tenant, session.App, launch, visit, snapshot, finalReached, clock.Elapsed,
             finalChange is null ? null : finalChange.Time - launchedAt,
             journal,
             session.Store.WriteJson($"{name}/journal.json", journal),
-            session.Store.WriteJson($"{name}/appsession.json", snapshot));
+            session.Store.WriteJson($"{name}/appsession.json", snapshot),
+            appResults,
+            session.Store.WriteJson($"{name}/appresults.json", appResults));
     }
 }
 

@@ -162,8 +162,29 @@ public sealed class BaseSpaceState
     public AppSessionSnapshot GetAppSession(string appSessionId)
     {
         lock (Gate)
-            return (AppSessions.GetValueOrDefault(appSessionId) ?? throw new KeyNotFoundException($"no AppSession {appSessionId}")).Snapshot();
+        {
+            var session = AppSessions.GetValueOrDefault(appSessionId) ?? throw new KeyNotFoundException($"no AppSession {appSessionId}");
+            return session.Snapshot() with { Properties = PropertySnapshots(new ResourceKey("appsessions", session.Id)) };
+        }
     }
+
+    /// <summary>The AppResults written into a project, oldest first: what an app wrote back.</summary>
+    public IReadOnlyList<AppResultSnapshot> AppResultsIn(string projectId)
+    {
+        lock (Gate)
+            return AppResults.Values.Where(r => r.ProjectId == projectId).OrderBy(r => r.DateCreated).Select(Snapshot).ToList();
+    }
+
+    private AppResultSnapshot Snapshot(AppResult result)
+    {
+        var key = new ResourceKey("appresults", result.Id);
+        return new AppResultSnapshot(result.Id, result.Name, result.ProjectId, result.UserId, result.AppSessionId, result.DateCreated,
+            result.References.Select(r => new ReferenceSnapshot(r.Rel, r.Target.Href)).ToList(),
+            PropertySnapshots(key),
+            Files.Values.Where(f => f.Parent == key).Select(f => f.Path).ToList());
+    }
+
+    private List<PropertySnapshot> PropertySnapshots(ResourceKey owner) => PropertiesOf(owner).Select(p => p.Snapshot()).ToList();
 
     public IReadOnlyList<IssuedSecret> IssuedSecrets() => _secrets.Snapshot();
 

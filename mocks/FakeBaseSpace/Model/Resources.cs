@@ -33,7 +33,11 @@ public enum LaunchMode
 public sealed record StatusChange(DateTimeOffset Time, string Status, string StatusSummary);
 
 public sealed record AppSessionSnapshot(string Id, string UserId, string Status, string StatusSummary, DateTimeOffset? DateCompleted,
-    IReadOnlyList<StatusChange> History, IReadOnlyList<string> AppResultIds);
+    IReadOnlyList<StatusChange> History, IReadOnlyList<string> AppResultIds)
+{
+    /// <summary>The AppSession's properties: the launch form's Input.* and what the app wrote (Output.*).</summary>
+    public IReadOnlyList<PropertySnapshot> Properties { get; init; } = [];
+}
 
 /// <summary>A link from one resource to another ("Input" sample, "using" sample), kept as BaseSpace's href.</summary>
 internal sealed record ResourceReference(string Rel, ResourceKey Target);
