@@ -13,6 +13,7 @@ namespace ConformanceHarness.Suites;
 public abstract class ChecklistSuite
 {
     private Stopwatch _clock = new();
+    private DateTimeOffset _started;
     private bool _recorded;
 
     protected static CertificationSession Session => CertificationRun.Session;
@@ -20,6 +21,7 @@ public abstract class ChecklistSuite
     [SetUp]
     public void StartClock()
     {
+        _started = DateTimeOffset.UtcNow;
         _clock = Stopwatch.StartNew();
         _recorded = false;
     }
@@ -67,7 +69,7 @@ public abstract class ChecklistSuite
         _recorded = true;
         var check = CurrentCheck();
         var verdict = new CheckVerdict(check.Id, check.Title, check.Item, status, CertificationRun.Mask(message),
-            hint is null ? null : CertificationRun.Mask(hint), evidence.Distinct().ToList(), _clock.Elapsed);
+            hint is null ? null : CertificationRun.Mask(hint), evidence.Distinct().ToList(), _started, _clock.Elapsed);
         CertificationRun.Book.Record(verdict);
         return verdict;
     }

@@ -12,6 +12,15 @@ public sealed class CertifyCommandTests
     private static string TempFolder(string name) =>
         Path.Combine(Path.GetTempPath(), $"conform-{name}-{Guid.NewGuid().ToString("N")[..8]}");
 
+    /// <summary>The app the harness started no longer listens once conform has exited.</summary>
+    private static void AssertAppStopped(ConformResult result)
+    {
+        var appUrl = new Uri(result.Verdict!.RootElement.GetProperty("app").GetProperty("url").GetString()!);
+        using var client = new TcpClient();
+        Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
+            "the app the harness started is still listening after conform exited");
+    }
+
     [Test]
     public async Task OnlyJudgesTheNamedItemsAndStopsTheApp()
     {
@@ -25,10 +34,7 @@ public sealed class CertifyCommandTests
             Assert.That(result.ItemStatuses.Keys, Is.EquivalentTo(new[] { "8C" }), result.Output);
             Assert.That(result.CheckStatuses.Keys, Has.All.StartWith("8C."));
         });
-        var appUrl = new Uri(result.Verdict!.RootElement.GetProperty("app").GetProperty("url").GetString()!);
-        using var client = new TcpClient();
-        Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
-            "the app the harness started is still listening after the run");
+        AssertAppStopped(result);
     }
 
     [Test]
@@ -118,10 +124,7 @@ public sealed class CertifyCommandTests
             Assert.That(result.ExitCode, Is.EqualTo(2), result.Output);
             Assert.That(result.Verdict?.RootElement.GetProperty("error").GetString(), Does.Contain("interrupted"), result.Output);
         });
-        var appUrl = new Uri(result.Verdict!.RootElement.GetProperty("app").GetProperty("url").GetString()!);
-        using var client = new TcpClient();
-        Assert.That(() => client.Connect("127.0.0.1", appUrl.Port), Throws.InstanceOf<SocketException>(),
-            "the app is still listening after Ctrl-C");
+        AssertAppStopped(result);
     }
 
     [Test]

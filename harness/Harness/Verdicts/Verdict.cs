@@ -30,6 +30,7 @@ public sealed record CheckVerdict(
     string Message,
     string? Hint,
     IReadOnlyList<string> Evidence,
+    DateTimeOffset Started,
     TimeSpan Duration);
 
 /// <summary>A checklist item and the verdicts of its checks.</summary>
