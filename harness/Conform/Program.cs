@@ -10,6 +10,10 @@ app.Configure(config =>
         .WithExample("certify")
         .WithExample("certify", "--profile", "myapp.yaml", "--out", "out/myapp")
         .WithExample("certify", "--profile", "myapp.yaml", "--only", "8C,9B");
+    config.AddCommand<ReportCommand>("report")
+        .WithDescription("Show a finished report; with --against, which checks changed status since an earlier one (exit 1 on a regression).")
+        .WithExample("report", "out/nightly-2026-12-04")
+        .WithExample("report", "out/tonight", "--against", "out/last-night");
     config.AddCommand<FakeCommand>("fake")
         .WithDescription("Serve the fake BaseSpace for developing an app against it, until Ctrl-C or SIGTERM. Prints the environment for your app and a token per user.")
         .WithExample("fake")

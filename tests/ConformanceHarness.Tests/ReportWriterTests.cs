@@ -23,7 +23,7 @@ public sealed class ReportWriterTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_out, recursive: true);
 
-    private CertificationReport Report()
+    private CertificationReport Report(VerdictStatus eightCb = VerdictStatus.Fail)
     {
         var started = DateTimeOffset.UtcNow;
         CheckVerdict Check(string id, VerdictStatus status) =>
@@ -33,7 +33,7 @@ public sealed class ReportWriterTests
             new(Checklist.Find(id), checks.Length == 0 ? VerdictStatus.Manual : VerdictStatusNames.Worst(checks.Select(c => c.Status)), checks);
         return new CertificationReport("App", "1.0", "https://127.0.0.1:1/", "0.1.0", started, started.AddSeconds(5),
         [
-            Item("8C", Check("8C.a", VerdictStatus.Pass), Check("8C.b", VerdictStatus.Fail)),
+            Item("8C", Check("8C.a", VerdictStatus.Pass), Check("8C.b", eightCb)),
             Item("9B", Check("9B.a", VerdictStatus.Error), Check("9B.b", VerdictStatus.Warn)),
             Item("6A", Check("6A.a", VerdictStatus.NotApplicable)),
             Item("8B"),
@@ -81,5 +81,28 @@ public sealed class ReportWriterTests
                 "the same check keeps its history id from run to run");
         });
         Directory.Delete(_out + "-again", recursive: true);
+    }
+
+    [Test]
+    public async Task ReportAgainstLastNightNamesRegressionsAndExitsOne()
+    {
+        var lastNight = Path.Combine(_out, "last-night");
+        var tonight = Path.Combine(_out, "tonight");
+        foreach (var (folder, report) in new[] { (lastNight, Report(eightCb: VerdictStatus.Pass)), (tonight, Report()) })
+        {
+            VerdictJsonWriter.Write(report, folder);
+            SummaryMarkdownWriter.Write(report, folder);
+        }
+
+        var regressed = await ConformProcess.RunAsync(TimeSpan.FromMinutes(1), null, "report", tonight, "--against", lastNight);
+        var fixedAgain = await ConformProcess.RunAsync(TimeSpan.FromMinutes(1), null, "report", lastNight, "--against", tonight);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(regressed.ExitCode, Is.EqualTo(1), regressed.Output);
+            Assert.That(File.ReadAllText(Path.Combine(tonight, "changes.md")), Does.Contain("| 8C.b title of 8C.b | pass | fail | **regression** |"));
+            Assert.That(fixedAgain.ExitCode, Is.EqualTo(0), fixedAgain.Output);
+            Assert.That(File.ReadAllText(Path.Combine(lastNight, "changes.md")), Does.Contain("| fail | pass | fixed |"));
+        });
     }
 }
