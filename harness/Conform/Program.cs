@@ -14,6 +14,10 @@ app.Configure(config =>
         .WithDescription("Show a finished report; with --against, which checks changed status since an earlier one (exit 1 on a regression).")
         .WithExample("report", "out/nightly-2026-12-04")
         .WithExample("report", "out/tonight", "--against", "out/last-night");
+    config.AddCommand<SelfTestCommand>("selftest")
+        .WithDescription("Prove the harness on this machine: the bundled reference app passes every check clean, and each of its flaws fails exactly its checks.")
+        .WithExample("selftest")
+        .WithExample("selftest", "--flaws", "token-in-url,login-wall");
     config.AddCommand<FakeCommand>("fake")
         .WithDescription("Serve the fake BaseSpace for developing an app against it, until Ctrl-C or SIGTERM. Prints the environment for your app and a token per user.")
         .WithExample("fake")

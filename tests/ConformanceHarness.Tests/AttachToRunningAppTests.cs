@@ -1,6 +1,7 @@
 using ConformanceHarness.Apps;
 using ConformanceHarness.Profiles;
 using FakeBaseSpace.Tls;
+using ConformanceHarness.SelfTest;
 using NUnit.Framework;
 
 namespace ConformanceHarness.Tests;
@@ -26,7 +27,7 @@ public sealed class AttachToRunningAppTests
             ca.CaPemPath, appPort, $"https://127.0.0.1:{appPort}", certFile, keyFile);
         var start = new StartSection("dotnet bin/app/ReferenceApp.dll", ".", new Dictionary<string, string>(), "/health", 60);
 
-        using var app = AppProcess.Start(start, ReferenceAppProfiles.AppFolder, environment.ToVariables(), Path.Combine(folder, "app.log"));
+        using var app = AppProcess.Start(start, ReferenceAppFlaws.AppFolder, environment.ToVariables(), Path.Combine(folder, "app.log"));
         await app.WaitUntilReadyAsync(new Uri($"https://127.0.0.1:{appPort}/health"), TimeSpan.FromSeconds(60), CancellationToken.None);
         var profile = Path.Combine(folder, "app.yaml");
         File.WriteAllText(profile, $"""

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ConformanceHarness.SelfTest;
 using NUnit.Framework;
 
 namespace ConformanceHarness.Tests;
@@ -110,7 +111,7 @@ public sealed class CertifyCommandTests
     {
         var folder = TempFolder("interrupt");
         // An app that never completes keeps the launch scenario waiting: the moment to interrupt.
-        var profile = ReferenceAppProfiles.Write(folder, completeSeconds: 120, "never-completes");
+        var profile = ReferenceAppFlaws.WriteProfile(folder, completeSeconds: 120, "never-completes");
         var outDir = Path.Combine(folder, "out");
         using var run = ConformProcess.Start("certify", "--profile", profile, "--out", outDir);
         await run.WaitForOutputAsync("Scenario launch-user-a", RunTimeout);
@@ -131,7 +132,7 @@ public sealed class CertifyCommandTests
     public async Task FaultsFromTheProfileReachTheApp()
     {
         var folder = TempFolder("fault");
-        var profile = ReferenceAppProfiles.Write(folder, completeSeconds: 30);
+        var profile = ReferenceAppFlaws.WriteProfile(folder, completeSeconds: 30);
         File.AppendAllText(profile, """
 
             faults:

@@ -104,7 +104,10 @@ public sealed class AppProcess : IDisposable
             await pipeline.ExecuteAsync(async token =>
             {
                 if (_process.HasExited)
+                {
+                    await DrainOutputAsync();
                     throw new AppStartException($"the app exited with code {_process.ExitCode} before it was ready. Its last output:\n{Tail()}");
+                }
                 using var response = await http.GetAsync(readyUrl, token);
                 return (int)response.StatusCode < 500;
             }, cancel);
@@ -112,6 +115,22 @@ public sealed class AppProcess : IDisposable
         catch (TimeoutRejectedException)
         {
             throw new AppStartException($"the app did not answer GET {readyUrl} within {timeout.TotalSeconds:0} s (app.start.readySeconds). Its last output:\n{Tail()}");
+        }
+    }
+
+    /// <summary>
+    /// Lets the output readers reach the end of an exited app's output, so the tail holds its last words;
+    /// bounded, since a child the app left behind may hold the pipe open.
+    /// </summary>
+    private async Task DrainOutputAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
