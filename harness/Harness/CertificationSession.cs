@@ -194,6 +194,10 @@ public sealed class CertificationSession : IAsyncDisposable
     /// <summary>The app opened by a browser that refuses bad certificates, run once per session.</summary>
     public Task<TlsEvidence> TlsAsync() => ScenarioAsync("tls", () => TlsScenario.RunAsync(this, "tls"));
 
+    /// <summary>User A's launch on an input BaseSpace fails to list, run once per session.</summary>
+    public Task<ApiFailureEvidence> ApiFailureAsync() =>
+        ScenarioAsync("api-failure-user-a", () => ApiFailureScenario.RunAsync(this, UserA, "api-failure-user-a"));
+
     private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
     {
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>

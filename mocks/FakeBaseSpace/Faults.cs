@@ -45,6 +45,12 @@ public sealed class FaultPlan
         lock (_gate) _faults.Add((fault, path, 0));
     }
 
+    /// <summary>Ends one fault (the same instance that was added), e.g. when the scenario that needed it is over.</summary>
+    public void Remove(Fault fault)
+    {
+        lock (_gate) _faults.RemoveAll(f => ReferenceEquals(f.Fault, fault));
+    }
+
     public void Clear()
     {
         lock (_gate) _faults.Clear();

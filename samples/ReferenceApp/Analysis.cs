@@ -82,10 +82,15 @@ public sealed class Analysis(BaseSpaceClient baseSpace, AppConfig config, ILogge
             else
                 await SetStatusAsync(session, appSession.Id, Complete, $"Analysis of {sample.Name} complete: {outcome}");
         }
-        catch (Exception e)
+        catch (Exception e) when (!config.Flaws[Flaw.SilentFailure])
         {
             // Any failure ends the AppSession with an explanation rather than leaving it Running forever.
             await AbortAsync(session, appSession.Id, $"Analysis failed: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            // The silent-failure flaw: the error is only logged; the AppSession is left Running.
+            log.LogWarning("Analysis failed: {Error}", e.Message);
         }
         finally
         {

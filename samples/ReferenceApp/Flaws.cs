@@ -26,6 +26,7 @@ public enum Flaw
     NoAppResultReferences,
     NoAppResultProperties,
     NoAppSessionProperties,
+    SilentFailure,
 }
 
 public sealed class Flaws
@@ -52,6 +53,7 @@ public sealed class Flaws
         ["no-appresult-references"] = Flaw.NoAppResultReferences,
         ["no-appresult-properties"] = Flaw.NoAppResultProperties,
         ["no-appsession-properties"] = Flaw.NoAppSessionProperties,
+        ["silent-failure"] = Flaw.SilentFailure,
     };
 
     private readonly HashSet<Flaw> _on;

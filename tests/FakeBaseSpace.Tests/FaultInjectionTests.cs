@@ -26,6 +26,16 @@ public sealed class FaultInjectionTests : FakeTest
     }
 
     [Test]
+    public void A_removed_fault_no_longer_applies()
+    {
+        var fault = new Fault { Origin = "api", PathPattern = "^/v1pre3/users/current$", StatusCode = 500 };
+        Server.Faults.Add(fault);
+        Assert.That((int)Get("users/current", _token).StatusCode, Is.EqualTo(500));
+        Server.Faults.Remove(fault);
+        Assert.That(Get("users/current", _token).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public void A_429_carries_Retry_After_and_is_journaled()
     {
         Server.Faults.Add(new Fault { Origin = "api", PathPattern = "/samples/", StatusCode = 429, RetryAfter = TimeSpan.FromSeconds(3), Times = 1 });
