@@ -130,7 +130,9 @@ public sealed class Analysis(BaseSpaceClient baseSpace, AppConfig config, ILogge
 
     private async Task ReportAsync(string token, string appSessionId, string status, string summary)
     {
-        var sent = config.Flaws[Flaw.NoStatusSummary] ? null : Truncate(summary);
+        // The no-status-summary flaw leaves the summary out of a run's progress and success, not out of a failure
+        // report, so that it breaks 3A alone (2C judges failure reports).
+        var sent = config.Flaws[Flaw.NoStatusSummary] && status != Aborted ? null : Truncate(summary);
         await baseSpace.SetStatusAsync(token, appSessionId, status, sent, CancellationToken.None);
         log.LogInformation("AppSession {Id}: {Status} ({Summary})", appSessionId, status, sent ?? "no summary sent");
     }
