@@ -15,6 +15,7 @@ public static class SummaryMarkdownWriter
         md.AppendLine($"# Certification of {report.AppName} {report.AppVersion}".TrimEnd());
         md.AppendLine();
         md.AppendLine($"**Verdict: {report.Status.Name().ToUpperInvariant()}** · {report.AppUrl} · harness {report.HarnessVersion} · {report.Started:yyyy-MM-dd HH:mm:ss} UTC");
+        if (report.Browser is not null) md.AppendLine().AppendLine($"Browser: {report.Browser}.");
         md.AppendLine();
         if (report.HarnessError is not null)
         {

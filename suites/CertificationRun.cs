@@ -88,6 +88,7 @@ public sealed class CertificationRun
             _session is null ? null : $"{_session.Browser.ExecutablePath} ({_session.Browser.Source})");
         VerdictJsonWriter.Write(report, _settings.OutDirectory);
         SummaryMarkdownWriter.Write(report, _settings.OutDirectory);
+        CertificateHtmlWriter.Write(report, _settings.OutDirectory);
         JUnitXmlWriter.Write(report, _settings.OutDirectory);
         AllureResultsWriter.Write(report, _settings.OutDirectory);
         TestContext.Progress.WriteLine($"[conform] verdict: {report.Status.Name()} — {Path.Combine(_settings.OutDirectory, SummaryMarkdownWriter.FileName)}");

@@ -59,6 +59,24 @@ public sealed class ReportWriterTests
     }
 
     [Test]
+    public void CertificateShowsEveryItemAndEncodesWhatItQuotes()
+    {
+        var report = Report() with { AppName = "App <script>alert(1)</script>" };
+        var html = File.ReadAllText(CertificateHtmlWriter.Write(report, _out));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("<script>alert(1)</script>"), "what an app names itself must be encoded");
+            Assert.That(html, Does.Contain("&lt;script&gt;"));
+            Assert.That(html, Does.Contain("verdict bg-error"), "an error in any check makes the run an error");
+            Assert.That(html, Does.Contain("Fix: do this"));
+            Assert.That(html, Does.Contain("href=\"launch/requests.json\""));
+            foreach (var id in new[] { "8C.a", "8C.b", "9B.a", "9B.b", "6A.a" })
+                Assert.That(html, Does.Contain(id));
+            Assert.That(html, Does.Contain("Review the app&#x27;s data flows"), "8B is left to a reviewer, with what to look at");
+        });
+    }
+
+    [Test]
     public void AllureHasAResultPerCheckWithItsEvidenceAttached()
     {
         var folder = AllureResultsWriter.Write(Report(), _out);
