@@ -61,6 +61,8 @@ public sealed class CertificationRun
             _settings = settings; // from here on, the report is written even if the start fails
             var progress = new ProgressLog(line => TestContext.Progress.WriteLine($"[conform] {line}"));
             _session = await CertificationSession.StartAsync(_settings, progress, CancellationToken.None);
+            // A full run needs every scenario: start them together. A narrowed one (--only) runs what its checks ask for.
+            if (string.IsNullOrEmpty(parameters.Get(Parameters.Only))) _session.StartAllScenarios();
         }
         catch (Exception e)
         {

@@ -15,13 +15,14 @@ namespace ConformanceHarness;
 
 /// <summary>
 /// One certification run: the fake BaseSpace, the app under test, the browser, and the scenarios whose
-/// evidence the checks judge. Each scenario runs once, on first demand, and is shared by every check.
-/// Disposing stops everything the run started.
+/// evidence the checks judge. Each scenario runs once, on first demand (or all at once for a full run), and
+/// is shared by every check. Disposing stops everything the run started.
 /// </summary>
 public sealed class CertificationSession : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _scenarios = new();
-    private readonly SemaphoreSlim _oneScenarioAtATime = new(1, 1);
+    /// <summary>Scenarios run side by side, each with tenants of its own; a few at a time on a small machine.</summary>
+    private readonly SemaphoreSlim _scenarioSlots = new(3, 3);
     /// <summary>What the run started, stopped last-started-first; the app's start adds to it from another task.</summary>
     private readonly ConcurrentStack<IAsyncDisposable> _owned = new();
     private readonly IProgress<string> _progress;
@@ -172,38 +173,58 @@ public sealed class CertificationSession : IAsyncDisposable
         Secure = true,
     };
 
+    /// <summary>The first seeded user: the one whose single launch most checks judge.</summary>
     public Tenant UserA => Fake.State.Tenants[0];
-    public Tenant UserB => Fake.State.Tenants[1];
 
-    /// <summary>The launch of the app by user A, run once per session.</summary>
+    /// <summary>
+    /// A user of the run's own, added to the fake for one scenario, so that scenarios running at the same
+    /// time never write into each other's projects.
+    /// </summary>
+    private Tenant NewTenant(string name) =>
+        Fake.State.AddTenant($"{name} Tenant", $"{name.ToLowerInvariant()}@example.test", $"{name} Project", $"{name}-Sample-1");
+
+    /// <summary>The launch of the app by user A.</summary>
     public Task<LaunchEvidence> LaunchAsync() =>
         ScenarioAsync("launch-user-a", () => LaunchScenario.RunAsync(this, UserA, "launch-user-a"));
 
-    /// <summary>User A opening the app's address without a launch, run once per session.</summary>
+    /// <summary>User A opening the app's address without a launch.</summary>
     public Task<DirectVisitEvidence> DirectVisitAsync() =>
         ScenarioAsync("direct-visit-user-a", () => DirectVisitScenario.RunAsync(this, UserA, "direct-visit-user-a"));
 
-    /// <summary>User A launching the app and then logging out of it, run once per session.</summary>
+    /// <summary>A user launching the app and then logging out of it.</summary>
     public Task<LogoutEvidence> LogoutAsync() =>
-        ScenarioAsync("logout-user-a", () => LogoutScenario.RunAsync(this, UserA, "logout-user-a"));
+        ScenarioAsync("logout", () => LogoutScenario.RunAsync(this, NewTenant("Dee"), "logout"));
 
-    /// <summary>Users A and B using the app at the same time, run once per session.</summary>
+    /// <summary>Two users (the second seeded one and one of the run's own) using the app at the same time.</summary>
     public Task<TwoUsersEvidence> TwoUsersAsync() =>
-        ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, UserA, UserB, "two-users"));
+        ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, Fake.State.Tenants[1], NewTenant("Cy"), "two-users"));
 
-    /// <summary>The app opened by a browser that refuses bad certificates, run once per session.</summary>
+    /// <summary>The app opened by a browser that refuses bad certificates.</summary>
     public Task<TlsEvidence> TlsAsync() => ScenarioAsync("tls", () => TlsScenario.RunAsync(this, "tls"));
 
-    /// <summary>User A's launch on an input BaseSpace fails to list, run once per session.</summary>
+    /// <summary>A launch on an input BaseSpace fails to list.</summary>
     public Task<ApiFailureEvidence> ApiFailureAsync() =>
-        ScenarioAsync("api-failure-user-a", () => ApiFailureScenario.RunAsync(this, UserA, "api-failure-user-a"));
+        ScenarioAsync("api-failure", () => ApiFailureScenario.RunAsync(this, NewTenant("Eve"), "api-failure"));
+
+    /// <summary>
+    /// Starts every scenario now, for a full run: they overlap, and each check then finds its evidence
+    /// ready or nearly so. Each scenario still runs once; failures surface in the checks that await them.
+    /// </summary>
+    public void StartAllScenarios()
+    {
+        _ = LaunchAsync();
+        _ = TwoUsersAsync();
+        _ = ApiFailureAsync();
+        _ = LogoutAsync();
+        _ = DirectVisitAsync();
+        _ = TlsAsync();
+    }
 
     private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
     {
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>
         {
-            // Scenarios share the app and the fake: one at a time keeps their evidence apart.
-            await _oneScenarioAtATime.WaitAsync(Stopping);
+            await _scenarioSlots.WaitAsync(Stopping);
             try
             {
                 _progress.Report($"Scenario {name}");
@@ -215,7 +236,7 @@ public sealed class CertificationSession : IAsyncDisposable
             }
             finally
             {
-                _oneScenarioAtATime.Release();
+                _scenarioSlots.Release();
             }
         }));
         return (T)await lazy.Value;

@@ -44,6 +44,22 @@ public sealed class SeedAndDeveloperSetupTests : FakeTest
     }
 
     [Test]
+    public void A_tenant_added_at_run_time_has_its_own_data_and_sees_no_one_elses()
+    {
+        using var server = FakeBaseSpaceServer.Start(new FakeServerOptions { Certificate = Fake.Authority.IssueServerCertificate() });
+        var dee = server.State.AddTenant("Dee Added", "dee@example.test", "Dee Project", "Dee-1");
+        var user = server.State.CreateDeveloperSetup("https://127.0.0.1:9443", "https://127.0.0.1:9443/launch").Users.Single(u => u.Id == dee.User.Id);
+        var own = Client.Execute(new RestRequest($"{server.ApiUrl}/samples/{dee.Sample.Id}/files").AddHeader("x-access-token", user.AccessToken));
+        var other = Client.Execute(new RestRequest($"{server.ApiUrl}/samples/{server.State.Tenants[0].Sample.Id}").AddHeader("x-access-token", user.AccessToken));
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.State.Tenants.Select(t => t.User.Name), Is.EqualTo(new[] { "Ada Tenant", "Ben Tenant", "Dee Added" }));
+            Assert.That(Json(own).GetProperty("Response").GetProperty("Items").GetArrayLength(), Is.EqualTo(2), "a FASTQ pair, as seeded tenants have");
+            Assert.That((int)other.StatusCode, Is.EqualTo(403));
+        });
+    }
+
+    [Test]
     public void A_seed_file_without_tenants_is_refused()
     {
         var path = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.json");

@@ -346,6 +346,20 @@ public sealed class BaseSpaceState
         return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Adds a user with a project and a sample (with files) of their own, as the seed does: scenarios that run
+    /// at the same time each get a tenant, so nothing one writes can be mistaken for another's.
+    /// </summary>
+    public Tenant AddTenant(string name, string email, string project, string sample)
+    {
+        lock (Gate)
+        {
+            var tenant = Seed(new SeedTenant(name, email, project, sample));
+            _tenants.Add(tenant);
+            return tenant;
+        }
+    }
+
     private Tenant Seed(SeedTenant seed)
     {
         var created = new DateTimeOffset(2024, 1, 15, 9, 30, 0, TimeSpan.Zero);
