@@ -69,6 +69,8 @@ public static class SummaryMarkdownWriter
             md.AppendLine($"| app's own time, launch to final AppSession status | {(timings.AppTime is { } app ? Seconds(app) : "never final")} |");
         }
         md.AppendLine($"| **total** | {Seconds(total)} |");
+        if (timings is { Scenarios.Count: > 1 })
+            md.AppendLine().AppendLine("Scenarios of a full run overlap, so their times add up to more than the total.");
         if (timings?.AppTime is { } appTime && total > TimeSpan.Zero)
         {
             var overhead = total - appTime;

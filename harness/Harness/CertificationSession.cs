@@ -22,7 +22,8 @@ public sealed class CertificationSession : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _scenarios = new();
     /// <summary>Scenarios run side by side, each with tenants of its own; a few at a time on a small machine.</summary>
-    private readonly SemaphoreSlim _scenarioSlots = new(3, 3);
+    private const int ScenarioSlots = 3;
+    private readonly SemaphoreSlim _scenarioSlots = new(ScenarioSlots, ScenarioSlots);
     /// <summary>What the run started, stopped last-started-first; the app's start adds to it from another task.</summary>
     private readonly ConcurrentStack<IAsyncDisposable> _owned = new();
     private readonly IProgress<string> _progress;
@@ -195,9 +196,12 @@ public sealed class CertificationSession : IAsyncDisposable
     public Task<LogoutEvidence> LogoutAsync() =>
         ScenarioAsync("logout", () => LogoutScenario.RunAsync(this, NewTenant("Dee"), "logout"));
 
-    /// <summary>Two users (the second seeded one and one of the run's own) using the app at the same time.</summary>
+    /// <summary>
+    /// Two users (the second seeded one and one of the run's own) using the app at the same time, and nobody
+    /// else: what each sees must come from the two of them alone, so it runs with no other scenario beside it.
+    /// </summary>
     public Task<TwoUsersEvidence> TwoUsersAsync() =>
-        ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, Fake.State.Tenants[1], NewTenant("Cy"), "two-users"));
+        ScenarioAsync("two-users", () => TwoUsersScenario.RunAsync(this, Fake.State.Tenants[1], NewTenant("Cy"), "two-users"), exclusive: true);
 
     /// <summary>The app opened by a browser that refuses bad certificates.</summary>
     public Task<TlsEvidence> TlsAsync() => ScenarioAsync("tls", () => TlsScenario.RunAsync(this, "tls"));
@@ -220,13 +224,15 @@ public sealed class CertificationSession : IAsyncDisposable
         _ = TlsAsync();
     }
 
-    private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run) where T : class
+    private async Task<T> ScenarioAsync<T>(string name, Func<Task<T>> run, bool exclusive = false) where T : class
     {
+        var slots = exclusive ? ScenarioSlots : 1;
         var lazy = _scenarios.GetOrAdd(name, _ => new Lazy<Task<object>>(async () =>
         {
-            await _scenarioSlots.WaitAsync(Stopping);
+            var taken = 0;
             try
             {
+                for (; taken < slots; taken++) await _scenarioSlots.WaitAsync(Stopping);
                 _progress.Report($"Scenario {name}");
                 var clock = Stopwatch.StartNew();
                 var result = await run();
@@ -236,7 +242,7 @@ public sealed class CertificationSession : IAsyncDisposable
             }
             finally
             {
-                _scenarioSlots.Release();
+                if (taken > 0) _scenarioSlots.Release(taken);
             }
         }));
         return (T)await lazy.Value;

@@ -138,6 +138,15 @@ public abstract partial class FakeTest
     protected static string[] FieldNames(JsonElement obj) => obj.EnumerateObject().Select(p => p.Name).ToArray();
 
     /// <summary>A launch by <paramref name="tenant"/> and the token its pre-authorized code trades for.</summary>
+    /// <summary>A launch's token and an AppResult linked to that launch, in the tenant's project: somewhere to upload.</summary>
+    protected (string Token, string AppResultId) LaunchedAppResult(Tenant tenant, string name)
+    {
+        var (launch, token) = LaunchWithToken(tenant);
+        var id = Ok(PostJson($"projects/{tenant.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, new { Name = name }), 201)
+            .GetProperty("Id").GetString()!;
+        return (token, id);
+    }
+
     protected (AppLaunch Launch, string Token) LaunchWithToken(Tenant tenant, RegisteredApp? app = null)
     {
         var launch = Launch(tenant, app);

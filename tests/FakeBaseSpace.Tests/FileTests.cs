@@ -12,13 +12,7 @@ public sealed class FileTests : FakeTest
     private string _appResultId = null!;
 
     [OneTimeSetUp]
-    public void AppResult()
-    {
-        var (launch, token) = LaunchWithToken(Ada);
-        _token = token;
-        _appResultId = Ok(PostJson($"projects/{Ada.Project.Id}/appresults?appsessionid={launch.AppSessionId}", token, new { Name = "Uploads" }), 201)
-            .GetProperty("Id").GetString()!;
-    }
+    public void AppResult() => (_token, _appResultId) = LaunchedAppResult(Ada, "Uploads");
 
     [Test]
     public void Seeded_samples_have_two_fastq_files_with_content()
